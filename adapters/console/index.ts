@@ -1,0 +1,59 @@
+// The terminal chat, a first-class platform: `npm start` with no token opens it. Interactive with a
+// prompt, /help and /quit on a terminal; with piped stdin it answers each line and finishes.
+import { createInterface } from 'node:readline';
+import type { Core, Locale, PlatformContext, PlatformDefinition, RunningPlatform } from '../../src/index.ts';
+import { renderAnswer } from './render-answer.ts';
+
+export const platform: PlatformDefinition = {
+  name: 'console',
+  fallback: true,
+  isConfigured: () => false,
+  start: async (ctx) => startConsole(ctx, process.stdin, process.stdout),
+};
+
+export function startConsole(ctx: PlatformContext, input: NodeJS.ReadableStream & { isTTY?: boolean }, output: NodeJS.WritableStream): RunningPlatform {
+  const interactive = input.isTTY === true;
+  const rl = createInterface({ input, output, terminal: interactive, crlfDelay: Infinity });
+  let locale: Locale = ctx.core.detectLocale(ctx.env.BOT_DEFAULT_LOCALE === 'en' ? 'hello' : '', ctx.env.BOT_DEFAULT_LOCALE === 'en' ? 'en' : 'ko');
+  const write = (text: string) => output.write(text + '\n');
+
+  if (interactive) {
+    write(welcome(ctx.core, locale));
+    rl.setPrompt('? ');
+    rl.prompt();
+  }
+  const done = new Promise<void>((resolve) => rl.once('close', () => resolve()));
+  rl.on('line', (line) => {
+    const text = line.trim();
+    if (interactive && (text === '/quit' || text === '/exit')) return rl.close();
+    if (interactive && text === '/help') {
+      write(help(ctx.core, locale));
+    } else if (interactive && text === '') {
+      // An empty line in a chat is nothing to answer.
+    } else {
+      const answer = ctx.handle({ text: line, platform: 'console', userId: 'console' });
+      if (answer) {
+        locale = answer.locale;
+        write(renderAnswer(answer));
+      }
+    }
+    if (interactive) {
+      write('');
+      rl.prompt();
+    }
+  });
+  return {
+    done,
+    stop: async () => rl.close(),
+  };
+}
+
+function welcome(core: Core, locale: Locale): string {
+  const a = core.article(locale);
+  return core.t(locale, 'console:welcome', { outlet: a.outlet, date: a.date, title: a.title });
+}
+
+function help(core: Core, locale: Locale): string {
+  const topics = core.topics(locale).map((t) => `• ${t.title}: ${t.examples[0] ?? ''}`);
+  return [core.t(locale, 'console:help'), ...topics].join('\n');
+}

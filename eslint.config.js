@@ -1,0 +1,50 @@
+// Lint rules that keep the shape of the project (see README "Project map"):
+// - src/ is the core: it never imports a platform SDK or an adapter.
+// - adapters/ reach the core only through src/index.ts, never its internals.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const platformSdks = ['discord.js', '@discordjs/*', '@slack/*'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: platformSdks, message: 'src/ is the platform-free core: platform SDKs belong in adapters/.' },
+            { group: ['**/adapters/**', '../adapters/*'], message: 'The core never imports an adapter.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!index\\.ts$).+',
+              message: 'Adapters use the core only through src/index.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

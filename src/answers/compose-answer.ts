@@ -1,0 +1,88 @@
+// Turns a match into an Answer: the answer text in the asker's language, then the citation
+// (credited source, chart caption, article). Abstentions and notices carry suggestions instead.
+import type { Knowledge, KnownFact } from '../facts/knowledge.ts';
+import type { MatchResult } from '../matching/match-result.ts';
+import type { Answer, Citation, Locale, Notice } from '../types.ts';
+import type { Translate } from './i18n.ts';
+
+type Matched = Exclude<MatchResult, { kind: 'empty' }>;
+
+export function citationFor(fact: KnownFact, locale: Locale): Citation {
+  const a = fact.article;
+  return {
+    source: fact.source[locale],
+    ...(fact.chartInfo ? { figure: fact.chartInfo.caption[locale] } : {}),
+    article: `${a.outlet[locale]}, "${a.title[locale]}"`,
+    date: a.date,
+    quote: fact.quote,
+    ...(a.url ? { url: a.url } : {}),
+  };
+}
+
+export function citationLine(t: Translate, locale: Locale, c: Citation): string {
+  const parts = [t(locale, 'citation.source', { source: c.source })];
+  if (c.figure) parts.push(t(locale, 'citation.figure', { figure: c.figure }));
+  parts.push(t(locale, 'citation.article', { article: c.article, date: c.date }));
+  return parts.join(' · ');
+}
+
+export function composeAnswer(k: Knowledge, t: Translate, locale: Locale, match: Matched): Answer {
+  if (match.kind === 'abstain') {
+    const suggestions = suggestionsFrom(match.suggestions, k, locale);
+    const body = t(locale, 'abstain.body', { outlet: k.article.outlet[locale], date: k.article.date });
+    return {
+      answered: false,
+      locale,
+      body,
+      text: [body, t(locale, 'abstain.try'), ...suggestions.map((s) => `• ${s}`)].join('\n'),
+      facts: [],
+      citations: [],
+      suggestions,
+      score: round(match.score),
+    };
+  }
+  const facts = match.facts;
+  const citations = dedupeCitations(facts.map((f) => citationFor(f, locale)));
+  const lines = facts.map((f) => f.answer[locale]);
+  if (match.computation) lines.unshift(t(locale, `compute.${match.computation.key}`, match.computation.vars));
+  const body = lines.join('\n');
+  const text = [body, ...citations.map((c) => citationLine(t, locale, c))].join('\n');
+  return { answered: true, locale, body, text, facts: facts.map(stripMeta), citations, suggestions: [], score: round(match.score) };
+}
+
+/** A short localised hint (empty or over-long question, rate limit) with suggestions to try. */
+export function composeNotice(k: Knowledge, t: Translate, locale: Locale, notice: Notice): Answer {
+  const suggestions = suggestionsFrom([], k, locale);
+  const body = t(locale, `notice.${notice}`);
+  return {
+    answered: false,
+    locale,
+    body,
+    text: [body, t(locale, 'abstain.try'), ...suggestions.map((s) => `• ${s}`)].join('\n'),
+    facts: [],
+    citations: [],
+    suggestions,
+    score: 0,
+    notice,
+  };
+}
+
+function suggestionsFrom(preferred: KnownFact[], k: Knowledge, locale: Locale): string[] {
+  const out: string[] = [];
+  for (const f of [...preferred, ...k.facts.filter((f) => f.values.length > 0)]) {
+    const q = f.questions[locale][0];
+    if (q && !out.includes(q)) out.push(q);
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
+function dedupeCitations(list: Citation[]): Citation[] {
+  return list.filter((c, i) => list.findIndex((o) => o.source === c.source && o.figure === c.figure) === i);
+}
+
+function stripMeta({ article: _a, chartInfo: _c, ...fact }: KnownFact) {
+  return fact;
+}
+
+const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;

@@ -1,0 +1,81 @@
+// The core: one object that answers questions about the fact base. Synchronous and pure per call;
+// reload() swaps the whole fact base at once (a broken file throws and the old one keeps serving).
+import { createTranslator, type Translate } from './answers/i18n.ts';
+import { composeAnswer, composeNotice } from './answers/compose-answer.ts';
+import { loadFactBase } from './facts/load-facts.ts';
+import { buildKnowledge, type Knowledge } from './facts/knowledge.ts';
+import { detectLocale } from './matching/detect-locale.ts';
+import { DEFAULT_FACTS_DIR, DEFAULT_LOCALES_DIR } from './paths.ts';
+import type { Answer, ArticleInfo, Locale, Question, TopicSummary } from './types.ts';
+
+/** Longer questions get a short hint instead of an answer: nobody asks about one figure in a page of text. */
+export const MAX_QUESTION_CHARS = 1000;
+
+export interface Core {
+  ask(question: Question): Answer;
+  /** Up to `limit` (<= 25) answerable questions for a partial text, for autocomplete. */
+  suggest(partial: string, locale: Locale, limit?: number): string[];
+  topics(locale: Locale): TopicSummary[];
+  article(locale: Locale): ArticleInfo;
+  t: Translate;
+  detectLocale(text: string, hint?: Locale): Locale;
+  /** Reload and validate facts; throws FactFileError and keeps the old base when a file is broken. */
+  reload(): void;
+  readonly factCount: number;
+}
+
+export interface CoreOptions {
+  factsDir?: string;
+  localesDir?: string;
+}
+
+export function createCore(options: CoreOptions = {}): Core {
+  const factsDir = options.factsDir ?? DEFAULT_FACTS_DIR;
+  const t = createTranslator(options.localesDir ?? DEFAULT_LOCALES_DIR);
+  let knowledge: Knowledge = buildKnowledge(loadFactBase(factsDir));
+
+  return {
+    t,
+    detectLocale,
+    get factCount() {
+      return knowledge.facts.length;
+    },
+    reload() {
+      knowledge = buildKnowledge(loadFactBase(factsDir));
+    },
+    ask(question) {
+      const k = knowledge; // one fact base for the whole call, even if a reload lands meanwhile
+      const raw = typeof question.text === 'string' ? question.text : '';
+      const locale = detectLocale(raw.slice(0, MAX_QUESTION_CHARS), question.locale);
+      if (raw.length > MAX_QUESTION_CHARS) return composeNotice(k, t, locale, 'too-long');
+      const match = k.matcher.match(raw, locale);
+      if (match.kind === 'empty') return composeNotice(k, t, locale, 'empty');
+      return composeAnswer(k, t, locale, match);
+    },
+    suggest(partial, locale, limit = 25) {
+      return knowledge.matcher.suggest(String(partial ?? '').slice(0, 200), locale, Math.min(Math.max(limit, 0), 25));
+    },
+    topics(locale) {
+      return knowledge.topics.map((topic) => {
+        const facts = knowledge.facts.filter((f) => f.topic === topic.id);
+        return {
+          id: topic.id,
+          title: topic.title[locale],
+          factCount: facts.length,
+          examples: facts.map((f) => f.questions[locale][0]).filter((q): q is string => Boolean(q)),
+        };
+      });
+    },
+    article(locale) {
+      const a = knowledge.article;
+      return {
+        outlet: a.outlet[locale],
+        title: a.title[locale],
+        date: a.date,
+        writer: a.writer[locale],
+        editor: a.editor[locale],
+        ...(a.url ? { url: a.url } : {}),
+      };
+    },
+  };
+}

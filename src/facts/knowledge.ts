@@ -1,0 +1,41 @@
+// The fact base in the shape the core serves it: facts flattened across articles, each knowing its
+// article and chart, plus the matcher built over them. Built once per load (and per reload).
+import type { Entity, FactFile } from './schema.ts';
+import type { FactBase } from './load-facts.ts';
+import type { Bilingual, Fact } from '../types.ts';
+import { createMatcher, type Matcher } from '../matching/matcher.ts';
+
+export type ArticleMeta = FactFile['article'];
+export interface ChartMeta {
+  id: string;
+  caption: Bilingual;
+  source: Bilingual;
+}
+
+export interface KnownFact extends Fact {
+  article: ArticleMeta;
+  chartInfo?: ChartMeta;
+}
+
+export interface Knowledge {
+  facts: KnownFact[];
+  entities: Entity[];
+  topics: FactFile['topics'];
+  /** The first article: the one the bot is about (for /about and abstentions). */
+  article: ArticleMeta;
+  matcher: Matcher;
+}
+
+export function buildKnowledge(base: FactBase): Knowledge {
+  const facts: KnownFact[] = [];
+  for (const { data } of base.articles) {
+    const charts = new Map(data.charts.map((c) => [c.id, c]));
+    for (const fact of data.facts) {
+      const chartInfo = fact.chart ? charts.get(fact.chart) : undefined;
+      facts.push({ ...fact, article: data.article, ...(chartInfo ? { chartInfo } : {}) });
+    }
+  }
+  const first = base.articles[0]!.data;
+  const topics = base.articles.flatMap((a) => a.data.topics).filter((t, i, all) => all.findIndex((o) => o.id === t.id) === i);
+  return { facts, entities: base.entities, topics, article: first.article, matcher: createMatcher(facts, base.entities) };
+}

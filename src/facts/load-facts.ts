@@ -1,0 +1,99 @@
+// Loads and validates the fact base from a folder: entities.yaml plus one <article>.yaml per article,
+// each with its article text beside it. Any problem throws a FactFileError naming file, fact id and field.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { FactFileError } from './fact-file-error.ts';
+import { entityFileSchema, factFileSchema, type Entity, type FactFile } from './schema.ts';
+
+export interface LoadedArticle {
+  file: string;
+  data: FactFile;
+  /** The article's text (the source document), for quote checks. */
+  text: string;
+}
+
+export interface FactBase {
+  articles: LoadedArticle[];
+  entities: Entity[];
+}
+
+export const ENTITY_FILE = 'entities.yaml';
+
+export function loadFactBase(dir: string): FactBase {
+  if (!existsSync(dir)) throw new FactFileError(dir, ['the facts folder does not exist']);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'));
+  if (!files.includes(ENTITY_FILE)) throw new FactFileError(join(dir, ENTITY_FILE), ['file is missing']);
+  const entities = parseWith(join(dir, ENTITY_FILE), entityFileSchema).entities;
+  const entityIds = new Set(entities.map((e) => e.id));
+  const articles = files
+    .filter((f) => f !== ENTITY_FILE)
+    .sort()
+    .map((f) => loadArticle(dir, f, entityIds));
+  if (articles.length === 0) throw new FactFileError(dir, ['no article fact file (*.yaml) found']);
+  const seen = new Map<string, string>();
+  for (const a of articles) {
+    for (const fact of a.data.facts) {
+      const other = seen.get(fact.id);
+      if (other) throw new FactFileError(a.file, [`fact "${fact.id}" field id: also used in ${other}`]);
+      seen.set(fact.id, a.file);
+    }
+  }
+  return { articles, entities };
+}
+
+function loadArticle(dir: string, name: string, entityIds: Set<string>): LoadedArticle {
+  const file = join(dir, name);
+  const data = parseWith(file, factFileSchema);
+  const textFile = join(dir, data.article.text);
+  if (!existsSync(textFile)) throw new FactFileError(file, [`article.text: file ${data.article.text} not found beside the fact file`]);
+  const text = readFileSync(textFile, 'utf8').normalize('NFC');
+  const problems: string[] = [];
+  const topics = new Set(data.topics.map((t) => t.id));
+  const charts = new Set(data.charts.map((c) => c.id));
+  const ids = new Set<string>();
+  for (const fact of data.facts) {
+    const at = (field: string) => `fact "${fact.id}" field ${field}`;
+    if (ids.has(fact.id)) problems.push(`${at('id')}: duplicate id`);
+    ids.add(fact.id);
+    if (!topics.has(fact.topic)) problems.push(`${at('topic')}: unknown topic "${fact.topic}" (add it under topics)`);
+    if (fact.chart && !charts.has(fact.chart)) problems.push(`${at('chart')}: unknown chart "${fact.chart}" (add it under charts)`);
+    if (!text.includes(fact.quote.normalize('NFC'))) problems.push(`${at('quote')}: not found verbatim in ${data.article.text}`);
+    fact.entities.forEach((e, i) => {
+      if (!entityIds.has(e)) problems.push(`${at(`entities[${i}]`)}: unknown entity "${e}" (add it to ${ENTITY_FILE})`);
+    });
+    fact.values.forEach((v, i) => {
+      if (!entityIds.has(v.entity)) problems.push(`${at(`values[${i}].entity`)}: unknown entity "${v.entity}"`);
+    });
+    if (fact.keywords.ko.length + fact.keywords.en.length === 0) problems.push(`${at('keywords')}: needs at least one keyword`);
+  }
+  if (problems.length) throw new FactFileError(file, problems);
+  return { file, data, text };
+}
+
+function parseWith<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    const why = err instanceof YAMLParseError ? err.message.split('\n')[0] : String(err);
+    throw new FactFileError(file, [`not valid YAML: ${why}`]);
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  throw new FactFileError(file, result.error.issues.slice(0, 20).map((issue) => describeIssue(raw, issue)));
+}
+
+/** "facts[3].answer.en: must not be empty" becomes 'fact "dc-china" field answer.en: must not be empty'. */
+function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
+  const path = issue.path.map(String);
+  if (path[0] === 'facts' && path.length >= 2) {
+    const index = Number(path[1]);
+    const facts = (raw as { facts?: Array<{ id?: unknown }> }).facts;
+    const factId = typeof facts?.[index]?.id === 'string' ? `"${facts[index].id}"` : `#${index + 1}`;
+    const field = path.slice(2).join('.') || '(the fact itself)';
+    return `fact ${factId} field ${field}: ${issue.message}`;
+  }
+  return `field ${path.join('.') || '(top level)'}: ${issue.message}`;
+}

@@ -1,0 +1,61 @@
+// The schema of a fact file (facts/*.yaml). Validation names the file, the fact id and the field.
+import { z } from 'zod';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const bilingual = z.object({ ko: text, en: text }, { error: 'must be a map with ko and en' });
+const bilingualList = z.object({ ko: z.array(text), en: z.array(text) }, { error: 'must be a map with ko and en lists' });
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
+
+export const factValueSchema = z.object({
+  entity: id,
+  measure: id,
+  value: z.number({ error: 'must be a number' }),
+  before: z.number({ error: 'must be a number' }).optional(),
+});
+
+export const factSchema = z.object({
+  id,
+  topic: id,
+  chart: id.optional(),
+  source: bilingual,
+  quote: text,
+  answer: bilingual,
+  entities: z.array(id).default([]),
+  keywords: bilingualList,
+  questions: bilingualList,
+  values: z.array(factValueSchema).default([]),
+});
+
+export const chartSchema = z.object({ id, caption: bilingual, source: bilingual });
+export const topicSchema = z.object({ id, title: bilingual });
+
+export const articleSchema = z.object({
+  id,
+  outlet: bilingual,
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
+  title: bilingual,
+  writer: bilingual,
+  editor: bilingual,
+  url: z.string().url().optional(),
+  /** The article's text, a file beside the fact file: quotes are checked against it. */
+  text: text,
+});
+
+export const factFileSchema = z.object({
+  article: articleSchema,
+  topics: z.array(topicSchema).min(1),
+  charts: z.array(chartSchema).default([]),
+  facts: z.array(factSchema).min(1),
+});
+
+/** Named things a question can be about. Known entities that no fact covers make the bot abstain. */
+export const entitySchema = z.object({
+  id,
+  kind: z.enum(['country', 'region', 'university', 'company', 'product', 'person', 'organisation']),
+  names: bilingualList,
+});
+export const entityFileSchema = z.object({ entities: z.array(entitySchema).min(1) });
+
+export type FactFile = z.infer<typeof factFileSchema>;
+export type EntityFile = z.infer<typeof entityFileSchema>;
+export type Entity = z.infer<typeof entitySchema>;

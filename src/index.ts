@@ -1,0 +1,9 @@
+// The core's public surface. Adapters import only from here (a lint rule enforces it).
+export { createCore, MAX_QUESTION_CHARS, type Core, type CoreOptions } from './core.ts';
+export { toLocale } from './locale-hint.ts';
+export { ConfigError } from './platform.ts';
+export type { PlatformContext, PlatformDefinition, PlatformQuestion, RunningPlatform, RouteHandler } from './platform.ts';
+export type { Logger } from './runtime/logger.ts';
+export { createLogger } from './runtime/logger.ts';
+export { FactFileError } from './facts/fact-file-error.ts';
+export type { Answer, ArticleInfo, Citation, Fact, Locale, Notice, Question, TopicSummary } from './types.ts';

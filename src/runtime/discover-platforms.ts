@@ -1,0 +1,18 @@
+// Finds the platform adapters at run time: every adapters/<name>/index.ts that exports `platform`.
+// The core never imports an adapter by name, so a new platform is one new folder.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from '../paths.ts';
+import type { PlatformDefinition } from '../platform.ts';
+
+export async function discoverPlatforms(dir = join(PROJECT_ROOT, 'adapters')): Promise<PlatformDefinition[]> {
+  const found: PlatformDefinition[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const entry = join(dir, name, 'index.ts');
+    if (!existsSync(entry)) continue;
+    const mod = (await import(pathToFileURL(entry).href)) as { platform?: PlatformDefinition };
+    if (mod.platform) found.push(mod.platform);
+  }
+  return found;
+}

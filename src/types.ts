@@ -1,0 +1,99 @@
+// The core's public types: what adapters send in (Question) and get back (Answer).
+// See DESIGN.md "The core's contract". Adapters import these only through src/index.ts.
+
+export type Locale = 'ko' | 'en';
+export const LOCALES: readonly Locale[] = ['ko', 'en'];
+
+export interface Question {
+  text: string;
+  /** A platform hint (Discord interaction.locale mapped to ko/en). The text's own language wins. */
+  locale?: Locale;
+  userId?: string;
+  channelId?: string;
+}
+
+export interface Citation {
+  /** The source the article credits (Nature Index, VisualCapitalist, ...), in the answer's locale. */
+  source: string;
+  /** The chart caption when the figure comes from one of the article's charts. */
+  figure?: string;
+  /** The article: outlet, title. */
+  article: string;
+  /** The article's date, YYYY-MM-DD. */
+  date: string;
+  /** The verbatim Korean sentence the fact comes from. */
+  quote?: string;
+  url?: string;
+}
+
+/** A fact as the core serves it (validated, from facts/*.yaml). */
+export interface Fact {
+  id: string;
+  topic: string;
+  chart?: string;
+  source: Bilingual;
+  quote: string;
+  answer: Bilingual;
+  entities: string[];
+  keywords: BilingualList;
+  questions: BilingualList;
+  values: FactValue[];
+}
+
+export interface Bilingual {
+  ko: string;
+  en: string;
+}
+export interface BilingualList {
+  ko: string[];
+  en: string[];
+}
+
+/** A structured figure, so the core can compare two of them (e.g. UK minus China data centres). */
+export interface FactValue {
+  entity: string;
+  /** What is measured; values of one measure can be compared. e.g. 'data-centres', 'nature-index-rank'. */
+  measure: string;
+  value: number;
+  /** For ranks and other changes: the earlier value (e.g. the 2016 rank). */
+  before?: number;
+}
+
+/** Why an Answer is not a normal answer or abstention. */
+export type Notice = 'empty' | 'too-long' | 'rate-limited' | 'error';
+
+export interface Answer {
+  /** false: the article does not answer this (then `suggestions`). */
+  answered: boolean;
+  /** The language of the question text wins over the platform hint. */
+  locale: Locale;
+  /** Plain text as a user reads it, citation included. */
+  text: string;
+  /** The answer alone, without the citation line (adapters that lay out the citation themselves use this). */
+  body: string;
+  facts: Fact[];
+  citations: Citation[];
+  /** Questions it can answer, in `locale`. */
+  suggestions: string[];
+  /** Confidence 0..1. */
+  score: number;
+  notice?: Notice;
+}
+
+/** A topic with example questions, for /facts and help screens. */
+export interface TopicSummary {
+  id: string;
+  title: string;
+  examples: string[];
+  factCount: number;
+}
+
+/** The article, for /about and footers. */
+export interface ArticleInfo {
+  outlet: string;
+  title: string;
+  date: string;
+  writer: string;
+  editor: string;
+  url?: string;
+}
