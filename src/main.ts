@@ -1,57 +1,73 @@
-// The process entry point (`npm start`): loads the facts, starts every configured platform
-// (the terminal chat when none is), and answers through one handle() per question.
+// The process entry point (`npm start`): reads and validates the configuration, loads the facts,
+// starts every configured platform (the terminal chat when none is) and wires the signals:
+// SIGTERM/SIGINT shut down gracefully, SIGHUP reloads the fact base (src/runtime/process-signals.ts).
 import { createCore, type Core } from './core.ts';
-import { createLogger } from './runtime/logger.ts';
-import { discoverPlatforms } from './runtime/discover-platforms.ts';
-import { ConfigError, type PlatformContext, type RunningPlatform } from './platform.ts';
 import { FactFileError } from './facts/fact-file-error.ts';
+import { ConfigError } from './platform.ts';
+import { ConfigInvalidError, formatProblems, loadEnv, parseConfig, type RuntimeConfig } from './runtime/config.ts';
+import { discoverPlatforms } from './runtime/discover-platforms.ts';
+import { createLogger } from './runtime/logger.ts';
+import { selectPlatforms } from './runtime/select-platforms.ts';
+import { startRuntime, type Runtime } from './runtime/start-runtime.ts';
+import { installProcessSignals } from './runtime/process-signals.ts';
+
+/** Grace period for shutdown; kept under 5 s so an orchestrator's 5 s deadline is never hit. */
+const SHUTDOWN_GRACE_MS = 4_500;
 
 async function main(): Promise<number> {
-  const env = process.env;
-  const logger = createLogger();
+  const env = loadEnv();
+  let config: RuntimeConfig;
+  try {
+    config = parseConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigInvalidError) return fail(err.message);
+    throw err;
+  }
+
+  let platforms;
+  try {
+    platforms = selectPlatforms(await discoverPlatforms(), env, config.adapters);
+  } catch (err) {
+    if (err instanceof ConfigInvalidError) return fail(err.message);
+    throw err;
+  }
+
+  // The terminal chat owns stdout (the conversation): logs go to stderr, and only warnings unless
+  // LOG_LEVEL asks for more. On Discord/Slack, JSON logs go to stdout at info.
+  const terminal = platforms.some((p) => p.fallback);
+  const logger = createLogger({ level: config.logLevel ?? (terminal ? 'warn' : 'info'), fd: terminal ? 2 : 1 });
+
   let core: Core;
   try {
-    core = createCore();
+    core = createCore({ factsDir: config.factsDir });
   } catch (err) {
-    if (err instanceof FactFileError) {
-      process.stderr.write(`Cannot start: the fact base is broken.\n${err.message}\n`);
-      return 1;
-    }
+    if (err instanceof FactFileError) return fail(`Cannot start: the fact base is broken.\n${err.message}`);
     throw err;
   }
-  const all = await discoverPlatforms();
-  const chosen = all.filter((p) => p.isConfigured(env));
-  const toStart = chosen.length > 0 ? chosen : all.filter((p) => p.fallback);
-  const ctx: PlatformContext = {
-    core,
-    env,
-    logger,
-    handle: (q) => core.ask(q),
-    routes: {},
-    setConnected: () => {},
-  };
-  const running: RunningPlatform[] = [];
+  logger.info({ facts: core.factCount, platforms: platforms.map((p) => p.name) }, 'starting');
+
+  const signals = installProcessSignals(logger, SHUTDOWN_GRACE_MS);
+  let runtime: Runtime;
   try {
-    for (const p of toStart) running.push(await p.start(ctx));
+    runtime = await startRuntime({ config, env, core, logger, platforms });
   } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`Cannot start: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    if (err instanceof ConfigError) return fail(formatProblems([{ variable: err.variable, message: err.message }]));
+    logger.fatal({ err: err instanceof Error ? err.message : String(err) }, 'a platform failed to start');
+    return fail(`Cannot start: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const finished = running.map((r) => r.done).filter((d): d is Promise<void> => Boolean(d));
-  if (finished.length > 0 && finished.length === running.length) {
-    await Promise.all(finished);
-    return 0;
-  }
-  await new Promise(() => {});
-  return 0;
+  logger.info({ platforms: platforms.map((p) => p.name) }, 'ready');
+  signals.started(runtime);
+  return signals.exited;
+}
+
+function fail(message: string): number {
+  process.stderr.write(message.endsWith('\n') ? message : message + '\n');
+  return 1;
 }
 
 main().then(
   (code) => process.exit(code),
-  (err) => {
+  (err: unknown) => {
     process.stderr.write(`Fatal: ${err instanceof Error ? err.stack : String(err)}\n`);
     process.exit(1);
   },

@@ -1,7 +1,7 @@
 // Turns a match into an Answer: the answer text in the asker's language, then the citation
 // (credited source, chart caption, article). Abstentions and notices carry suggestions instead.
 import type { Knowledge, KnownFact } from '../facts/knowledge.ts';
-import type { MatchResult } from '../matching/match-result.ts';
+import type { Computation, MatchResult } from '../matching/match-result.ts';
 import type { Answer, Citation, Locale, Notice } from '../types.ts';
 import type { Translate } from './i18n.ts';
 
@@ -44,7 +44,7 @@ export function composeAnswer(k: Knowledge, t: Translate, locale: Locale, match:
   const facts = match.facts;
   const citations = dedupeCitations(facts.map((f) => citationFor(f, locale)));
   const lines = facts.map((f) => f.answer[locale]);
-  if (match.computation) lines.unshift(t(locale, `compute.${match.computation.key}`, match.computation.vars));
+  if (match.computation) lines.unshift(t(locale, `compute.${match.computation.key}`, localiseComputation(k, locale, match.computation)));
   const body = lines.join('\n');
   const text = [body, ...citations.map((c) => citationLine(t, locale, c))].join('\n');
   return { answered: true, locale, body, text, facts: facts.map(stripMeta), citations, suggestions: [], score: round(match.score) };
@@ -86,3 +86,25 @@ function stripMeta({ article: _a, chartInfo: _c, ...fact }: KnownFact) {
 }
 
 const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
+
+/** Entity and measure ids in a computation become names in the asker's language; ranks become 54th. */
+function localiseComputation(k: Knowledge, locale: Locale, c: Computation): Record<string, string | number> {
+  const vars: Record<string, string | number> = { ...c.vars };
+  for (const key of ['more', 'less', 'entity']) {
+    const entity = k.entityById.get(String(vars[key] ?? ''));
+    if (entity) vars[key] = entity.names[locale][0] ?? entity.id;
+  }
+  const measure = k.measures.get(String(vars.measure ?? ''));
+  vars.measure = measure ? measure.label[locale] : String(vars.measure ?? '');
+  vars.unit = measure ? measure.unit[locale] : '';
+  if (locale === 'en' && c.key.startsWith('rank')) {
+    for (const key of ['before', 'after']) if (typeof vars[key] === 'number') vars[key] = ordinal(vars[key] as number);
+  }
+  return vars;
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}

@@ -1,6 +1,6 @@
 // The fact base in the shape the core serves it: facts flattened across articles, each knowing its
 // article and chart, plus the matcher built over them. Built once per load (and per reload).
-import type { Entity, FactFile } from './schema.ts';
+import type { Entity, FactFile, Measure } from './schema.ts';
 import type { FactBase } from './load-facts.ts';
 import type { Bilingual, Fact } from '../types.ts';
 import { createMatcher, type Matcher } from '../matching/matcher.ts';
@@ -20,6 +20,8 @@ export interface KnownFact extends Fact {
 export interface Knowledge {
   facts: KnownFact[];
   entities: Entity[];
+  entityById: Map<string, Entity>;
+  measures: Map<string, Measure>;
   topics: FactFile['topics'];
   /** The first article: the one the bot is about (for /about and abstentions). */
   article: ArticleMeta;
@@ -28,7 +30,9 @@ export interface Knowledge {
 
 export function buildKnowledge(base: FactBase): Knowledge {
   const facts: KnownFact[] = [];
+  const measures = new Map<string, Measure>();
   for (const { data } of base.articles) {
+    for (const m of data.measures) measures.set(m.id, m);
     const charts = new Map(data.charts.map((c) => [c.id, c]));
     for (const fact of data.facts) {
       const chartInfo = fact.chart ? charts.get(fact.chart) : undefined;
@@ -37,5 +41,13 @@ export function buildKnowledge(base: FactBase): Knowledge {
   }
   const first = base.articles[0]!.data;
   const topics = base.articles.flatMap((a) => a.data.topics).filter((t, i, all) => all.findIndex((o) => o.id === t.id) === i);
-  return { facts, entities: base.entities, topics, article: first.article, matcher: createMatcher(facts, base.entities) };
+  return {
+    facts,
+    entities: base.entities,
+    entityById: new Map(base.entities.map((e) => [e.id, e])),
+    measures,
+    topics,
+    article: first.article,
+    matcher: createMatcher(facts, base.entities, measures),
+  };
 }

@@ -26,6 +26,15 @@ export const factSchema = z.object({
   values: z.array(factValueSchema).default([]),
 });
 
+/** What a structured value measures, so the core can say "65 more large data centres". */
+export const measureSchema = z.object({
+  id,
+  kind: z.enum(['count', 'rank']),
+  label: bilingual,
+  /** The counting unit after a number, e.g. 개소 (ko); may be empty for English. */
+  unit: z.object({ ko: z.string(), en: z.string() }).default({ ko: '', en: '' }),
+});
+
 export const chartSchema = z.object({ id, caption: bilingual, source: bilingual });
 export const topicSchema = z.object({ id, title: bilingual });
 
@@ -45,6 +54,7 @@ export const factFileSchema = z.object({
   article: articleSchema,
   topics: z.array(topicSchema).min(1),
   charts: z.array(chartSchema).default([]),
+  measures: z.array(measureSchema).default([]),
   facts: z.array(factSchema).min(1),
 });
 
@@ -59,3 +69,4 @@ export const entityFileSchema = z.object({ entities: z.array(entitySchema).min(1
 export type FactFile = z.infer<typeof factFileSchema>;
 export type EntityFile = z.infer<typeof entityFileSchema>;
 export type Entity = z.infer<typeof entitySchema>;
+export type Measure = z.infer<typeof measureSchema>;

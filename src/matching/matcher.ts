@@ -1,27 +1,51 @@
-// STUB: replaced by the real matcher.
-import Fuse from 'fuse.js';
-import type { Entity } from '../facts/schema.ts';
+// The matcher: question text -> the fact that answers it, a computed comparison, or an abstention.
+import type { Entity, Measure } from '../facts/schema.ts';
 import type { KnownFact } from '../facts/knowledge.ts';
 import type { Locale } from '../types.ts';
 import type { MatchResult } from './match-result.ts';
+import { readQuestion } from './read-question.ts';
+import { scoreFacts, type ScoredQuestion } from './score-facts.ts';
+import { buildVocabulary } from './vocabulary.ts';
+import { looksLikeQwertyKorean, qwertyToHangul } from './qwerty.ts';
+import { computeAnswer } from './compute.ts';
+import { createSuggester } from './suggest.ts';
 
 export interface Matcher {
   match(text: string, locale: Locale): MatchResult;
   suggest(partial: string, locale: Locale, limit: number): string[];
 }
 
-export function createMatcher(facts: KnownFact[], _entities: Entity[]): Matcher {
-  const docs = facts.map((f) => ({ f, text: [...f.questions.ko, ...f.questions.en, ...f.keywords.ko, ...f.keywords.en].join(' ') }));
-  const fuse = new Fuse(docs, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.6 });
+/** Below this share of the question explained, the bot says the article does not answer it. */
+export const ANSWER_THRESHOLD = 0.5;
+
+export function createMatcher(facts: KnownFact[], entities: Entity[], measures: Map<string, Measure> = new Map()): Matcher {
+  const vocab = buildVocabulary(facts, entities);
+  const suggester = createSuggester(facts);
+
+  const score = (text: string): ScoredQuestion => scoreFacts(vocab, facts, readQuestion(text));
+
   return {
     match(text) {
-      if (!text.trim()) return { kind: 'empty' };
-      const hit = fuse.search(text.slice(0, 200))[0];
-      if (!hit || (hit.score ?? 1) > 0.5) return { kind: 'abstain', score: 0, reason: 'low-confidence', suggestions: facts.slice(0, 3) };
-      return { kind: 'answer', facts: [hit.item.f], score: 1 - (hit.score ?? 0) };
+      let scored = score(text);
+      if (looksLikeQwertyKorean(text)) {
+        const converted = score(qwertyToHangul(text));
+        if ((converted.ranked[0]?.score ?? 0) > (scored.ranked[0]?.score ?? 0)) scored = converted;
+      }
+      if (scored.contentWeight === 0 && scored.ranked.length === 0) {
+        return text.trim() === '' ? { kind: 'empty' } : abstain(scored, 'no-content');
+      }
+      if (scored.uncovered.size > 0) return abstain(scored, 'uncovered-entity');
+      const computed = computeAnswer(text, scored, facts, measures);
+      if (computed) return computed;
+      const top = scored.ranked[0];
+      if (!top || top.score < ANSWER_THRESHOLD) return abstain(scored, 'low-confidence');
+      return { kind: 'answer', facts: [facts[top.index]!], score: Math.min(1, top.score) };
     },
-    suggest(partial, locale, limit) {
-      return facts.flatMap((f) => f.questions[locale]).filter((q) => q.includes(partial)).slice(0, limit);
-    },
+    suggest: (partial, locale, limit) => suggester.suggest(partial, locale, limit),
   };
+
+  function abstain(scored: ScoredQuestion, reason: 'low-confidence' | 'uncovered-entity' | 'no-content'): MatchResult {
+    const near = reason === 'uncovered-entity' ? [] : scored.ranked.slice(0, 3).map((r) => facts[r.index]!);
+    return { kind: 'abstain', score: Math.max(0, Math.min(1, scored.ranked[0]?.score ?? 0)), reason, suggestions: near };
+  }
 }

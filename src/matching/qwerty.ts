@@ -1,10 +1,35 @@
-// Korean typed with the keyboard left in English mode: "wndrnr" is 중국 on the 2-set (두벌식) layout.
+// Korean typed with the keyboard left in English mode: "wndrnr epdlxjtpsxj" is 중국 데이터센터 on the
+// 2-set (두벌식) layout. Such text converts to whole syllables; English words almost never do
+// (they leave stray jamo: "china" -> 초ㅑㅜㅁ).
 import { convertQwertyToHangul } from 'es-hangul';
 
-export function looksLikeQwertyKorean(_text: string): boolean {
-  return false; // replaced by the matcher work
+const LATIN_WORD = /[a-z]+/gi;
+const WHOLE_SYLLABLES = /^[\uac00-\ud7a3]+$/;
+
+/** Hangul for a Latin word typed on the 2-set layout, or undefined when it is not whole syllables. */
+function asHangul(word: string): string | undefined {
+  try {
+    const converted = convertQwertyToHangul(word.toLowerCase());
+    return WHOLE_SYLLABLES.test(converted) ? converted : undefined;
+  } catch {
+    return undefined; // es-hangul throws on some impossible key sequences
+  }
 }
 
+export function looksLikeQwertyKorean(text: string): boolean {
+  const words = text.slice(0, 400).match(LATIN_WORD) ?? [];
+  const long = words.filter((w) => w.length >= 2);
+  if (long.length === 0) return false;
+  let syllables = 0;
+  for (const w of long) {
+    const converted = asHangul(w);
+    if (!converted) return false;
+    syllables += converted.length;
+  }
+  return syllables >= 2;
+}
+
+/** Converts each Latin word that reads as Hangul; leaves digits and other text as they are. */
 export function qwertyToHangul(text: string): string {
-  return convertQwertyToHangul(text);
+  return text.slice(0, 1000).replace(LATIN_WORD, (w) => asHangul(w) ?? w);
 }

@@ -1,0 +1,25 @@
+// Gateway connection state for /healthz and the connection gauge: connected when a shard is ready or
+// has resumed, disconnected (with the reason) when it closes or reconnects.
+import { Events, type Client } from 'discord.js';
+import type { PlatformContext } from '../../src/index.ts';
+import { safeError } from './safe-error.ts';
+
+export function reportConnection(client: Client, ctx: Pick<PlatformContext, 'setConnected' | 'logger'>): void {
+  const connected = (reason: string) => {
+    ctx.logger.info({ platform: 'discord' }, `discord gateway ${reason}`);
+    ctx.setConnected(true, reason);
+  };
+  const disconnected = (reason: string) => {
+    ctx.logger.warn({ platform: 'discord' }, `discord gateway ${reason}`);
+    ctx.setConnected(false, reason);
+  };
+  client.on(Events.ShardReady, () => connected('ready'));
+  client.on(Events.ShardResume, () => connected('resumed'));
+  client.on(Events.ShardDisconnect, (event) => disconnected(`closed (${event.code}), not reconnecting`));
+  client.on(Events.ShardReconnecting, () => disconnected('reconnecting'));
+  client.on(Events.Invalidated, () => disconnected('session invalidated'));
+  client.on(Events.ShardError, (err) => ctx.logger.warn({ err: safeError(err), platform: 'discord' }, 'discord gateway error'));
+  // Without an 'error' listener an emitted error would crash the process.
+  client.on(Events.Error, (err) => ctx.logger.error({ err: safeError(err), platform: 'discord' }, 'discord client error'));
+  client.on(Events.Warn, (message) => ctx.logger.warn({ platform: 'discord' }, `discord: ${message}`));
+}

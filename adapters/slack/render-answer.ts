@@ -1,0 +1,101 @@
+// Block Kit for an Answer (pure): a mrkdwn section with the answer, one context block per citation
+// (source · chart caption · article and date), the suggestions when the article does not answer, and
+// an optional "share in channel" button. Everything not written by this file is escaped, because fact
+// text and questions are data, not markup; lengths stay within Slack's limits.
+import type { types } from '@slack/bolt';
+import type { Answer, Citation, Core } from '../../src/index.ts';
+import { escapeMrkdwn, truncateEscaped } from './escape.ts';
+
+type KnownBlock = types.KnownBlock;
+
+/** Slack's limits (docs.slack.dev/reference/block-kit): section text 3000, context text 2000, 50 blocks. */
+export const LIMITS = { sectionText: 3000, contextText: 2000, blocks: 50, buttonValue: 2000, fallbackText: 4000 } as const;
+
+export const SHARE_ACTION_ID = 'share_answer';
+
+export interface SlackMessage {
+  /** The notification fallback (and what screen readers use): escaped plain text. */
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export interface RenderExtras {
+  /** Add a "share in channel" button that carries this question (re-asked on click, never trusted text). */
+  shareQuestion?: string;
+  /** A trailing context line, already safe mrkdwn (built from escaped parts by the caller). */
+  footer?: string;
+}
+
+export function renderAnswer(answer: Answer, t: Core['t'], extras: RenderExtras = {}): SlackMessage {
+  const locale = answer.locale;
+  // Slack rejects an empty section text.
+  const head: KnownBlock[] = [section(escapeMrkdwn(answer.body || answer.text) || '…')];
+  const tail: KnownBlock[] = [];
+
+  const suggestions = answer.answered ? [] : answer.suggestions;
+  if (suggestions.length > 0) {
+    const lines = [escapeMrkdwn(t(locale, 'slack:suggestions.title')), ...suggestions.map((s) => `• ${escapeMrkdwn(s)}`)];
+    tail.push(section(lines.join('\n')));
+  }
+  const share = extras.shareQuestion;
+  if (share && answer.answered && share.length <= LIMITS.buttonValue) {
+    tail.push({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: SHARE_ACTION_ID,
+          text: { type: 'plain_text', text: t(locale, 'slack:share.button').slice(0, 75) },
+          value: share,
+        },
+      ],
+    });
+  }
+  if (extras.footer) tail.push(context(extras.footer));
+
+  // Citations fill whatever room the 50-block limit leaves; an answer cites a handful at most.
+  const room = LIMITS.blocks - head.length - tail.length;
+  const citations = answer.citations.slice(0, Math.max(0, room)).map((c) => context(citationText(t, locale, c)));
+  return {
+    text: truncateEscaped(escapeMrkdwn(answer.text), LIMITS.fallbackText),
+    blocks: [...head, ...citations, ...tail],
+  };
+}
+
+// A citation's line depends only on the fact and the language, and i18next interpolation of long titles
+// costs more than the rest of the rendering (bench:slack): each distinct line is built once.
+// Keyed by the translate function too: two cores with different locale files never share lines.
+const citationCaches = new WeakMap<Core['t'], Map<string, string>>();
+const CITATION_CACHE_MAX = 1_000;
+
+export function citationText(t: Core['t'], locale: Answer['locale'], c: Citation): string {
+  const key = [locale, c.source, c.figure ?? '', c.article, c.date, c.url ?? ''].join('\u0000');
+  let citationCache = citationCaches.get(t);
+  if (!citationCache) citationCaches.set(t, (citationCache = new Map()));
+  const cached = citationCache.get(key);
+  if (cached !== undefined) return cached;
+  const text = buildCitationText(t, locale, c);
+  if (citationCache.size >= CITATION_CACHE_MAX) citationCache.clear();
+  citationCache.set(key, text);
+  return text;
+}
+
+function buildCitationText(t: Core['t'], locale: Answer['locale'], c: Citation): string {
+  const parts = [escapeMrkdwn(t(locale, 'slack:citation.source', { source: c.source }))];
+  if (c.figure) parts.push(escapeMrkdwn(t(locale, 'slack:citation.figure', { figure: c.figure })));
+  const article = escapeMrkdwn(t(locale, 'slack:citation.article', { article: c.article, date: c.date }));
+  const plain = [...parts, article].join(' · ');
+  // A link only for a plain http(s) URL from the fact base (`|` or `>` in it would break the link syntax),
+  // and only when it fits: truncation must never cut a link in half.
+  const url = c.url ?? '';
+  if (!/^https?:\/\/[^\s|<>&]+$/.test(url) || plain.length + url.length + 3 > LIMITS.contextText) return plain;
+  return [...parts, `<${url}|${article}>`].join(' · ');
+}
+
+function section(mrkdwn: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncateEscaped(mrkdwn, LIMITS.sectionText) } };
+}
+
+function context(mrkdwn: string): KnownBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncateEscaped(mrkdwn, LIMITS.contextText) }] };
+}

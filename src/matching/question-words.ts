@@ -1,0 +1,34 @@
+// A question (or a fact's keyword, name or example question) as the words the matcher compares.
+import { koreanStem } from './korean-endings.ts';
+import { isStopword } from './stopwords.ts';
+import { cleanText, hasHangul, splitWords } from './text.ts';
+
+export interface Word {
+  /** The word as written (cleaned, lower case). */
+  raw: string;
+  /** Its head: Korean tail or English plural removed. */
+  stem: string;
+  stop: boolean;
+  numeric: boolean;
+}
+
+export function englishStem(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (word.length > 3 && word.endsWith("'s")) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+export function toWords(text: string): Word[] {
+  return splitWords(cleanText(text)).map((raw) => {
+    const stem = hasHangul(raw) ? koreanStem(raw) : /^[a-z]/.test(raw) ? englishStem(raw) : raw;
+    return { raw, stem, stop: isStopword(raw) || isStopword(stem), numeric: /^[0-9]/.test(raw) };
+  });
+}
+
+/** A name or keyword as one lookup key: words joined without spaces, heads only ("데이터 센터는" -> "데이터센터"). */
+export function termKey(text: string): string {
+  return toWords(text)
+    .map((w) => w.stem)
+    .join('');
+}

@@ -1,0 +1,90 @@
+// Scores facts against a read question. A fact's score is the share of the question's content words
+// that its terms explain (entity names, keywords, example-question words, numbers), so a question
+// with words the article never uses ("lunch", "Gemini") scores low and the bot abstains.
+import type { KnownFact } from '../facts/knowledge.ts';
+import type { ReadQuestion } from './read-question.ts';
+import { lookupTerms, type TermHit } from './term-lookup.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+export interface FactScore {
+  index: number;
+  score: number;
+}
+
+export interface ScoredQuestion {
+  /** Facts by score, best first (only facts compatible with the entities asked about). */
+  ranked: FactScore[];
+  /** Entities the question names (with high similarity). */
+  entities: Set<string>;
+  /** Named entities that no fact covers (e.g. Japan, Microsoft). */
+  uncovered: Set<string>;
+  /** Sum of content-word weights: 0 means nothing to match on. */
+  contentWeight: number;
+}
+
+const STOPWORD_BONUS = 0.03;
+const ENTITY_SIMILARITY = 0.8;
+/** Prefer the general fact when a question names no entity: each unasked-for entity costs a little. */
+const UNASKED_ENTITY_COST = 0.004;
+
+export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestion): ScoredQuestion {
+  const weights: number[] = q.words.map((w) => (w.stop ? 0 : w.numeric ? 0.5 : 1));
+  const contentWeight = weights.reduce((a, b) => a + b, 0);
+  // best[fact][word] = best match strength of that word for that fact
+  const best = new Map<number, Float32Array>();
+  const entities = new Set<string>();
+
+  for (const p of q.patterns) {
+    const hits: TermHit[] =
+      p.mode === 'choseong' ? (vocab.byChoseong.get(p.key) ?? []).map((term) => ({ term, similarity: 0.9 })) : lookupTerms(vocab, p.key);
+    for (const { term, similarity } of hits) {
+      if (similarity >= ENTITY_SIMILARITY) {
+        // An entity named by a stop word alone ("us") is too weak a signal to exclude facts on.
+        const onlyStop = p.from === p.to && q.words[p.from]!.stop;
+        if (!onlyStop) for (const e of term.entities) entities.add(e);
+      }
+      for (const [fact, kindWeight] of term.postings) {
+        let row = best.get(fact);
+        if (!row) best.set(fact, (row = new Float32Array(q.words.length)));
+        const strength = similarity * kindWeight;
+        for (let i = p.from; i <= p.to; i++) if (row[i]! < strength) row[i] = strength;
+      }
+    }
+  }
+
+  const uncovered = new Set([...entities].filter((e) => !vocab.coveredEntities.has(e)));
+  const ranked: FactScore[] = [];
+  for (const [index, row] of best) {
+    const fact = facts[index]!;
+    if (!compatible(fact, entities, vocab)) continue;
+    let explained = 0;
+    let bonus = 0;
+    row.forEach((strength, i) => {
+      if (weights[i]! > 0) explained += weights[i]! * strength;
+      else if (strength > 0) bonus += STOPWORD_BONUS;
+    });
+    if (contentWeight === 0) continue;
+    const unasked = fact.entities.filter((e) => !entities.has(e)).length;
+    ranked.push({ index, score: explained / contentWeight + bonus - unasked * UNASKED_ENTITY_COST });
+  }
+  ranked.sort((a, b) => b.score - a.score || a.index - b.index);
+  return { ranked, entities, uncovered, contentWeight };
+}
+
+/**
+ * A fact about a particular country (company, university, ...) is no answer to a question about
+ * another one of the same kind: "Japan's data centres" must not get China's figure.
+ */
+function compatible(fact: KnownFact, asked: Set<string>, vocab: Vocabulary): boolean {
+  if (asked.size === 0) return true;
+  const askedByKind = new Map<string, string[]>();
+  for (const e of asked) {
+    const kind = vocab.entityKind.get(e)!;
+    askedByKind.set(kind, [...(askedByKind.get(kind) ?? []), e]);
+  }
+  for (const [kind, ids] of askedByKind) {
+    const factHasKind = fact.entities.some((e) => vocab.entityKind.get(e) === kind);
+    if (factHasKind && !ids.some((e) => fact.entities.includes(e))) return false;
+  }
+  return true;
+}

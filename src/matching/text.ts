@@ -1,0 +1,40 @@
+// Low-level text helpers shared by the matcher: cleaning, scripts, jamo.
+import { disassemble, getChoseong } from 'es-hangul';
+
+// Control characters, zero-width and bidi marks, variation selectors: invisible, never meaningful here.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
+const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/;
+const COMPAT_JAMO = /^[\u3131-\u318e]+$/;
+const CONSONANTS_ONLY = /^[\u3131-\u314e]+$/;
+
+/** NFKC, lower case, invisible characters removed, Discord/Slack mention markup removed, spaces collapsed. */
+export function cleanText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/(\d),(?=\d{3}\b)/g, '$1') // 5,381 -> 5381
+    .replace(INVISIBLE, ' ')
+    .replace(/<[@#!][^>\s]{0,80}>/g, ' ') // <@U123>, <#C1>, <!channel>, <@&role>
+    .replace(/@(everyone|here)\b/gi, ' ')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export const hasHangul = (s: string) => HANGUL_SYLLABLE.test(s);
+export const isCompatJamo = (s: string) => COMPAT_JAMO.test(s);
+/** A token like ㄷㅅㅋ: initial consonants only (초성 검색). */
+export const isChoseongQuery = (s: string) => CONSONANTS_ONLY.test(s) && s.length >= 2;
+
+/** Hangul to its jamo (데이터 -> ㄷㅔㅇㅣㅌㅓ) so typos cost one letter, not one syllable. Other text unchanged. */
+export function toJamo(s: string): string {
+  return hasHangul(s) ? disassemble(s) : s;
+}
+
+export function toChoseong(s: string): string {
+  return getChoseong(s).replace(/[^\u3131-\u314e]/g, '');
+}
+
+/** Splits text into runs of Hangul, Latin letters/digits and compatibility jamo; drops everything else. */
+export function splitWords(text: string): string[] {
+  return text.match(/[\uac00-\ud7a3]+|[\u3131-\u318e]+|[a-z0-9]+(?:[.][0-9]+)*/g) ?? [];
+}

@@ -1,0 +1,113 @@
+// The vocabulary the matcher looks question words up in: every entity name, fact keyword, word of an
+// example question and number in an answer, each pointing at the facts it speaks for. Keys are jamo
+// strings, so a typo costs one letter. A trigram index picks the few keys worth comparing with
+// fuse.js, which keeps a lookup nearly flat as the fact base grows.
+import type { Entity } from '../facts/schema.ts';
+import type { KnownFact } from '../facts/knowledge.ts';
+import { termKey, toWords } from './question-words.ts';
+import { hasHangul, toChoseong, toJamo } from './text.ts';
+
+/** How much a match on each kind of term says about a fact. */
+export const KIND_WEIGHT = { entity: 1, keyword: 1, number: 0.9, qword: 0.8 } as const;
+export type TermKind = keyof typeof KIND_WEIGHT;
+
+export interface Term {
+  /** Jamo key (Latin letters and digits unchanged). */
+  key: string;
+  /** The text the key came from (first seen), for debugging and autocomplete. */
+  text: string;
+  /** fact index -> weight of the best kind this term has for that fact. */
+  postings: Map<number, number>;
+  /** Entities this term names (usually 0 or 1). */
+  entities: Set<string>;
+}
+
+export interface Vocabulary {
+  terms: Term[];
+  byKey: Map<string, Term>;
+  byChoseong: Map<string, Term[]>;
+  trigrams: Map<string, number[]>;
+  entityKind: Map<string, Entity['kind']>;
+  /** Entities that at least one fact is about. */
+  coveredEntities: Set<string>;
+}
+
+export function trigramsOf(key: string): string[] {
+  if (key.length < 3) return [key];
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= key.length; i++) out.push(key.slice(i, i + 3));
+  return out;
+}
+
+export function buildVocabulary(facts: KnownFact[], entities: Entity[]): Vocabulary {
+  const byKey = new Map<string, Term>();
+  const terms: Term[] = [];
+  const add = (text: string, factIndex: number | undefined, kind: TermKind, entity?: string) => {
+    const base = termKey(text);
+    if (!base) return;
+    const key = toJamo(base);
+    let term = byKey.get(key);
+    if (!term) {
+      term = { key, text: base, postings: new Map(), entities: new Set() };
+      byKey.set(key, term);
+      terms.push(term);
+    }
+    if (entity) term.entities.add(entity);
+    if (factIndex !== undefined) {
+      const weight = KIND_WEIGHT[kind];
+      if ((term.postings.get(factIndex) ?? 0) < weight) term.postings.set(factIndex, weight);
+    }
+  };
+
+  const factsByEntity = new Map<string, number[]>();
+  facts.forEach((fact, i) => {
+    for (const e of fact.entities) factsByEntity.set(e, [...(factsByEntity.get(e) ?? []), i]);
+    for (const k of [...fact.keywords.ko, ...fact.keywords.en]) add(k, i, 'keyword');
+    for (const q of [...fact.questions.ko, ...fact.questions.en]) {
+      for (const w of toWords(q)) if (!w.stop && !w.numeric) add(w.stem, i, 'qword');
+    }
+    for (const n of numbersIn(fact)) add(n, i, 'number');
+  });
+  for (const entity of entities) {
+    const covering = factsByEntity.get(entity.id) ?? [];
+    for (const name of [...entity.names.ko, ...entity.names.en]) {
+      add(name, undefined, 'entity', entity.id);
+      for (const i of covering) add(name, i, 'entity');
+    }
+  }
+
+  const trigrams = new Map<string, number[]>();
+  const byChoseong = new Map<string, Term[]>();
+  terms.forEach((term, id) => {
+    for (const g of new Set(trigramsOf(term.key))) {
+      const list = trigrams.get(g);
+      if (list) list.push(id);
+      else trigrams.set(g, [id]);
+    }
+    if (hasHangul(term.text)) {
+      const cho = toChoseong(term.text);
+      if (cho.length >= 2) byChoseong.set(cho, [...(byChoseong.get(cho) ?? []), term]);
+    }
+  });
+  return {
+    terms,
+    byKey,
+    byChoseong,
+    trigrams,
+    entityKind: new Map(entities.map((e) => [e.id, e.kind])),
+    coveredEntities: new Set(factsByEntity.keys()),
+  };
+}
+
+/** The numbers a fact states, as a question would write them (449, 2.5, 2024). */
+function numbersIn(fact: KnownFact): string[] {
+  const found = new Set<string>();
+  for (const text of [fact.answer.ko, fact.answer.en]) {
+    for (const m of text.replace(/(\d),(?=\d{3})/g, '$1').match(/\d+(?:\.\d+)?/g) ?? []) found.add(m);
+  }
+  for (const v of fact.values) {
+    found.add(String(v.value));
+    if (v.before !== undefined) found.add(String(v.before));
+  }
+  return [...found];
+}

@@ -1,0 +1,102 @@
+// The one pipeline every platform question goes through (ctx.handle): rate limit, core.ask, metrics,
+// one structured log line. It never throws: a failure inside the core becomes a localised error Answer.
+import { performance } from 'node:perf_hooks';
+import type { Core } from '../core.ts';
+import type { PlatformQuestion } from '../platform.ts';
+import type { Answer, Locale, Notice } from '../types.ts';
+import type { Logger } from './logger.ts';
+import type { Metrics, Outcome } from './metrics.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+import { createUserHasher } from './hash-user.ts';
+
+export interface HandleDeps {
+  core: Core;
+  logger: Logger;
+  metrics: Metrics;
+  limiter: RateLimiter;
+  /** Platforms whose questions are never rate limited (the local terminal chat: its one user is the operator). */
+  unlimited?: ReadonlySet<string>;
+  hashUser?: (platform: string, userId: string | undefined) => string | undefined;
+}
+
+export type Handle = (question: PlatformQuestion) => Answer | null;
+
+export function createHandle(deps: HandleDeps): Handle {
+  const { core, logger, metrics, limiter } = deps;
+  const hashUser = deps.hashUser ?? createUserHasher();
+  const unlimited = deps.unlimited ?? new Set<string>();
+
+  return (question) => {
+    const platform = String(question.platform || 'unknown');
+    const user = hashUser(platform, question.userId);
+    const text = typeof question.text === 'string' ? question.text : '';
+
+    if (!unlimited.has(platform)) {
+      // Users without an id share one bucket per platform rather than escaping the limit.
+      const decision = limiter.check(`${platform}\0${question.userId ?? ''}`);
+      if (decision !== 'allowed') {
+        const locale = safeLocale(core, text, question.locale);
+        if (decision === 'silent') {
+          // Debug only: a flood must not become a flood of log lines.
+          metrics.question(platform, locale, 'silenced');
+          logger.debug({ platform, locale, user, notice: 'rate-limited', silenced: true }, 'question silenced (rate limited)');
+          return null;
+        }
+        metrics.question(platform, locale, 'rate-limited');
+        logger.info({ platform, locale, answered: false, facts: [], score: 0, latency_ms: 0, user, notice: 'rate-limited' }, 'question');
+        return noticeAnswer(core, locale, 'rate-limited');
+      }
+    }
+
+    const started = performance.now();
+    let answer: Answer;
+    try {
+      answer = core.ask({ ...question, text });
+    } catch (err) {
+      const locale = safeLocale(core, text, question.locale);
+      logger.error({ platform, locale, user, err: describeError(err) }, 'core.ask failed; sent the error notice');
+      answer = noticeAnswer(core, locale, 'error');
+    }
+    const seconds = (performance.now() - started) / 1000;
+    metrics.question(platform, answer.locale, outcomeOf(answer), seconds);
+    logger.info(
+      {
+        platform,
+        locale: answer.locale,
+        answered: answer.answered,
+        facts: answer.facts.map((f) => f.id),
+        score: answer.score,
+        latency_ms: Math.round(seconds * 100_000) / 100,
+        user,
+        ...(answer.notice ? { notice: answer.notice } : {}),
+      },
+      'question',
+    );
+    return answer;
+  };
+}
+
+function outcomeOf(answer: Answer): Outcome {
+  if (answer.notice) return answer.notice;
+  return answer.answered ? 'answered' : 'unanswered';
+}
+
+function safeLocale(core: Core, text: string, hint: Locale | undefined): Locale {
+  try {
+    return core.detectLocale(text.slice(0, 1000), hint);
+  } catch {
+    return hint ?? 'ko';
+  }
+}
+
+/** A notice the runtime composes itself (rate limit, failure): the localised text from the core's namespace. */
+export function noticeAnswer(core: Core, locale: Locale, notice: Notice): Answer {
+  const body = core.t(locale, `core:notice.${notice}`);
+  return { answered: false, locale, text: body, body, facts: [], citations: [], suggestions: [], score: 0, notice };
+}
+
+/** The failure for the log: name, message and stack (core errors never carry a secret; env is never passed in). */
+function describeError(err: unknown): { type: string; message: string; stack?: string } {
+  if (err instanceof Error) return { type: err.name, message: err.message, ...(err.stack ? { stack: err.stack } : {}) };
+  return { type: typeof err, message: String(err) };
+}

@@ -1,0 +1,90 @@
+// Connection state per started platform, and the two HTTP routes an operator scrapes:
+// GET /healthz (200 when every started platform is connected, 503 with the reasons otherwise) and
+// GET /metrics (Prometheus text). The routes are plain Node handlers so the Slack HTTP receiver can
+// mount them on its own server on PORT.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RouteHandler } from '../platform.ts';
+import type { Metrics } from './metrics.ts';
+
+interface State {
+  connected: boolean;
+  reason?: string;
+  since: string;
+}
+
+export interface Health {
+  /** A platform is being started: it counts as not connected until it reports or its start() resolves. */
+  starting(platform: string): void;
+  /** start() resolved: a platform that never reported (the terminal chat) counts as connected. */
+  started(platform: string): void;
+  set(platform: string, connected: boolean, reason?: string): void;
+  /** The process is shutting down: /healthz says so (503) so a load balancer stops sending work. */
+  shuttingDown(): void;
+  status(): { ok: boolean; platforms: Record<string, { connected: boolean; reason?: string; since: string }>; shuttingDown?: true };
+  routes: Record<'/healthz' | '/metrics', RouteHandler>;
+}
+
+export function createHealth(metrics: Metrics): Health {
+  const states = new Map<string, State>();
+  const reported = new Set<string>();
+  let closing = false;
+  const put = (platform: string, connected: boolean, reason?: string) => {
+    const prev = states.get(platform);
+    if (prev && prev.connected === connected && prev.reason === reason) return;
+    states.set(platform, { connected, ...(reason ? { reason } : {}), since: new Date().toISOString() });
+    metrics.connected(platform, connected);
+  };
+
+  const health: Health = {
+    starting(platform) {
+      put(platform, false, 'starting');
+    },
+    started(platform) {
+      if (!reported.has(platform)) put(platform, true);
+    },
+    set(platform, connected, reason) {
+      reported.add(platform);
+      put(platform, connected, connected ? undefined : (reason ?? 'disconnected'));
+    },
+    shuttingDown() {
+      closing = true;
+    },
+    status() {
+      const platforms = Object.fromEntries(states);
+      const ok = !closing && states.size > 0 && [...states.values()].every((s) => s.connected);
+      return { ok, platforms, ...(closing ? { shuttingDown: true as const } : {}) };
+    },
+    routes: {
+      '/healthz': (_req: IncomingMessage, res: ServerResponse) => {
+        const s = health.status();
+        const body = JSON.stringify({
+          status: s.ok ? 'ok' : 'unavailable',
+          ...(s.ok ? {} : { reason: reasonOf(s) }),
+          platforms: s.platforms,
+        });
+        res.writeHead(s.ok ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(body);
+      },
+      '/metrics': (_req: IncomingMessage, res: ServerResponse) => {
+        metrics.registry.metrics().then(
+          (text) => {
+            res.writeHead(200, { 'content-type': metrics.registry.contentType });
+            res.end(text);
+          },
+          (err: unknown) => {
+            res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+            res.end(`metrics failed: ${err instanceof Error ? err.message : String(err)}`);
+          },
+        );
+      },
+    },
+  };
+  return health;
+}
+
+function reasonOf(s: ReturnType<Health['status']>): string {
+  if (s.shuttingDown) return 'shutting down';
+  const down = Object.entries(s.platforms).filter(([, p]) => !p.connected);
+  if (down.length === 0) return 'no platform started';
+  return down.map(([name, p]) => `${name}: ${p.reason ?? 'disconnected'}`).join('; ');
+}

@@ -1,0 +1,120 @@
+// Test harness: the real Discord adapter (real discord.js client, real core) logged in to a fake
+// Discord on 127.0.0.1. Each call gets its own fake on its own port, so test files run in parallel.
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { createCore, type Answer, type Core, type PlatformContext, type PlatformQuestion, type RunningPlatform } from '../../src/index.ts';
+import { platform } from '../../adapters/discord/index.ts';
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fakes/fake-discord.ts';
+
+let sharedCore: Core | undefined;
+/** One core per test file: loading and indexing the facts is the slow part. */
+export function testCore(): Core {
+  sharedCore ??= createCore();
+  return sharedCore;
+}
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+export interface BotHarness {
+  fake: FakeDiscord;
+  ctx: PlatformContext;
+  running: RunningPlatform;
+  /** Every log line the adapter wrote (JSON, parsed). */
+  logs: LogLine[];
+  /** Every ctx.setConnected call. */
+  connection: { connected: boolean; reason?: string }[];
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  handle?: (q: PlatformQuestion, core: Core) => Answer | null;
+  /** Replace the core the adapter sees (e.g. one whose suggest throws). */
+  core?: (core: Core) => Core;
+  fake?: FakeDiscordOptions;
+}
+
+export interface TestContext {
+  ctx: PlatformContext;
+  logs: LogLine[];
+  connection: { connected: boolean; reason?: string }[];
+}
+
+/** A PlatformContext like src/main.ts builds, with the logs and connection reports captured. */
+export function makeContext(options: HarnessOptions = {}, env: Record<string, string | undefined> = {}): TestContext {
+  const core = options.core ? options.core(testCore()) : testCore();
+  const logs: LogLine[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) logs.push(JSON.parse(line) as LogLine);
+      done();
+    },
+  });
+  const connection: TestContext['connection'] = [];
+  const ctx: PlatformContext = {
+    core,
+    env,
+    logger: pino({ level: 'debug' }, sink),
+    handle: (q) => (options.handle ? options.handle(q, core) : core.ask(q)),
+    routes: {},
+    setConnected: (connected, reason) => connection.push({ connected, ...(reason ? { reason } : {}) }),
+  };
+  return { ctx, logs, connection };
+}
+
+export async function startBot(options: HarnessOptions = {}): Promise<BotHarness> {
+  const fake = await startFakeDiscord(options.fake);
+  const { ctx, logs, connection } = makeContext(options, {
+    DISCORD_TOKEN: 'fake-bot-token',
+    DISCORD_APPLICATION_ID: fake.applicationId,
+    DISCORD_API_BASE: fake.apiBase,
+  });
+  let running: RunningPlatform;
+  try {
+    running = await platform.start(ctx);
+  } catch (err) {
+    await fake.close();
+    throw err;
+  }
+  return {
+    fake,
+    ctx,
+    running,
+    logs,
+    connection,
+    async close() {
+      await running.stop();
+      await fake.close();
+    },
+  };
+}
+
+/** The `data` of an interaction callback body (type 4: the message). */
+export function callbackData(body: unknown): CallbackMessage {
+  return ((body as { data?: CallbackMessage }).data ?? {}) as CallbackMessage;
+}
+
+export interface CallbackMessage {
+  content?: string;
+  flags?: number;
+  embeds?: {
+    title?: string;
+    description?: string;
+    url?: string;
+    fields?: { name: string; value: string }[];
+    footer?: { text: string };
+  }[];
+  allowed_mentions?: { parse?: string[]; users?: string[]; roles?: string[] };
+}
+
+export const EPHEMERAL = 1 << 6;
+
+/** All of an embed's visible text, for "does the reply mention X" assertions. */
+export function embedText(message: CallbackMessage): string {
+  return (message.embeds ?? [])
+    .map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].filter(Boolean).join('\n'))
+    .join('\n');
+}

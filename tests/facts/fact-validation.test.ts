@@ -1,0 +1,74 @@
+// A broken fact file stops the load with a message naming the file, the fact and the field, and
+// `npm run facts:check` reports the same problems (plus numbers missing from the article) and exits 1.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FactFileError } from '../../src/facts/fact-file-error.ts';
+import { loadFactBase } from '../../src/facts/load-facts.ts';
+import { PROJECT_ROOT } from '../../src/paths.ts';
+
+const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'broken-facts');
+const FACT_FILE = 'tiny.yaml';
+
+/** Each broken fixture folder and what the message must say about it (besides the file). */
+const CASES: Array<{ name: string; says: string[] }> = [
+  { name: 'missing-field', says: ['fact "dc-china"', 'field answer.en'] },
+  { name: 'wrong-type', says: ['fact "dc-china"', 'field values.0.value', 'must be a number'] },
+  { name: 'unknown-topic', says: ['fact "dc-china"', 'field topic', 'server-farms'] },
+  { name: 'quote-not-in-article', says: ['fact "dc-china"', 'field quote', 'not found verbatim'] },
+  { name: 'duplicate-id', says: ['fact "dc-china"', 'field id', 'duplicate'] },
+  { name: 'unknown-entity', says: ['fact "dc-china"', 'field entities[1]', 'atlantis'] },
+  // A YAML syntax error has no fact to name yet: the message gives the file and the line instead.
+  { name: 'invalid-yaml', says: ['not valid YAML', 'line 16'] },
+];
+
+function loadError(dir: string): FactFileError {
+  try {
+    loadFactBase(dir);
+  } catch (err) {
+    if (err instanceof FactFileError) return err;
+    throw err;
+  }
+  throw new Error(`${dir} loaded without an error`);
+}
+
+function factsCheck(dir: string) {
+  return spawnSync('npx', ['tsx', 'src/cli/facts-check.ts', dir], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+}
+
+describe('loading a broken fact folder', () => {
+  it.each(CASES)('$name: throws FactFileError naming the file, the fact and the field', ({ name, says }) => {
+    const err = loadError(join(FIXTURES, name));
+    expect(err.file).toBe(join(FIXTURES, name, FACT_FILE));
+    expect(err.message).toContain(join(FIXTURES, name, FACT_FILE));
+    for (const s of says) expect(err.message).toContain(s);
+  });
+
+  it('loads the number fixture (numbers are the checker job, not the loader)', () => {
+    expect(() => loadFactBase(join(FIXTURES, 'number-not-in-article'))).not.toThrow();
+  });
+
+  it('names the folder when it does not exist', () => {
+    const err = loadError(join(FIXTURES, 'no-such-case'));
+    expect(err.message).toContain('no-such-case');
+  });
+});
+
+describe('npm run facts:check', () => {
+  it('prints OK with the counts and exits 0 on the real facts folder', () => {
+    const run = factsCheck('facts');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^OK: \d+ facts, \d+ entities/);
+  });
+
+  it.each([...CASES, { name: 'number-not-in-article', says: ['fact "dc-china"', 'field answer.ko', 'number 777 not found in the article'] }])(
+    '$name: exits 1 naming the file, the fact and the field',
+    ({ name, says }) => {
+      const run = factsCheck(join('tests', 'fixtures', 'broken-facts', name));
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(join(name, FACT_FILE));
+      for (const s of says) expect(run.stderr).toContain(s);
+      expect(run.stdout).not.toContain('OK:');
+    },
+  );
+});

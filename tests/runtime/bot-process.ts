@@ -1,0 +1,115 @@
+// Starts `src/main.ts` (what `npm start` runs) as a child process for the runtime tests, with a clean
+// environment (nothing inherited: no developer token leaks into a test) and a throwaway working
+// directory (so a developer's .env is never read). Collects stdout and stderr for assertions.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const MAIN = join(PROJECT_ROOT, 'src', 'main.ts');
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+export interface BotProcess {
+  child: ChildProcessWithoutNullStreams;
+  stdout(): string;
+  stderr(): string;
+  /** Everything the process wrote, both streams. */
+  output(): string;
+  /** The JSON log lines (from whichever stream carries them). */
+  logs(): Array<Record<string, unknown>>;
+  /** Resolves with the first log line matching, waiting for it to be written. */
+  waitForLog(predicate: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Resolves when stdout contains `text` (from `from` characters on). */
+  waitForOutput(text: string, from?: number, timeoutMs?: number): Promise<void>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+  kill(signal?: NodeJS.Signals): void;
+}
+
+export function startBot(env: Record<string, string>, options: { cwd?: string } = {}): BotProcess {
+  const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), 'factbot-run-'));
+  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  let all = '';
+  const waiters = new Set<() => void>();
+  const wake = () => waiters.forEach((w) => w());
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+    all += d;
+    wake();
+  });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    err += d;
+    all += d;
+    wake();
+  });
+  let done = false;
+  let exitAt = 0;
+  child.on('exit', () => (exitAt = Date.now()));
+  // 'close' comes after the output streams are drained, so assertions see every line.
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => {
+    child.on('close', (code, signal) => {
+      done = true;
+      resolve({ code, signal, at: exitAt || Date.now() });
+      wake();
+    });
+  });
+
+  const logs = () =>
+    all
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .flatMap((l) => {
+        try {
+          return [JSON.parse(l) as Record<string, unknown>];
+        } catch {
+          return [];
+        }
+      });
+
+  const waitUntil = <T>(check: () => T | undefined, what: string, timeoutMs: number) =>
+    new Promise<T>((resolve, reject) => {
+      const tryIt = () => {
+        const v = check();
+        if (v !== undefined) {
+          cleanup();
+          resolve(v);
+        } else if (done) {
+          cleanup();
+          reject(new Error(`process exited before ${what}\n--- output ---\n${all}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`timed out waiting for ${what}\n--- output ---\n${all}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        waiters.delete(tryIt);
+      };
+      waiters.add(tryIt);
+      tryIt();
+    });
+
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    output: () => all,
+    logs,
+    waitForLog: (predicate, timeoutMs = 15_000) => waitUntil(() => logs().find(predicate), 'a log line', timeoutMs),
+    waitForOutput: (text, from = 0, timeoutMs = 15_000) =>
+      waitUntil(() => (out.indexOf(text, from) >= 0 ? true : undefined), JSON.stringify(text), timeoutMs).then(() => undefined),
+    exited,
+    kill: (signal = 'SIGTERM') => {
+      if (!done) child.kill(signal);
+    },
+  };
+}

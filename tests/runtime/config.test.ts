@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_VARIABLES, ConfigInvalidError, loadEnv, parseConfig } from '../../src/runtime/config.ts';
+import { PROJECT_ROOT } from './bot-process.ts';
+
+function problemsOf(env: Record<string, string>) {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigInvalidError) return err;
+    throw err;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('configuration', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const c = parseConfig({});
+    expect(c).toMatchObject({ defaultLocale: 'ko', port: 3000, rateLimit: { max: 5, windowMs: 10_000 }, factsWatch: false });
+    expect(c.adapters).toBeUndefined();
+    expect(c.healthPort).toBeUndefined();
+    expect(c.logLevel).toBeUndefined();
+  });
+
+  it('treats empty values (copied from .env.example) as unset', () => {
+    const c = parseConfig({ BOT_ADAPTERS: '', PORT: '', HEALTH_PORT: ' ', DISCORD_TOKEN: '', FACTS_WATCH: '' });
+    expect(c.port).toBe(3000);
+    expect(c.healthPort).toBeUndefined();
+  });
+
+  it('reads every variable', () => {
+    const c = parseConfig({
+      BOT_ADAPTERS: 'discord, slack',
+      BOT_DEFAULT_LOCALE: 'en',
+      LOG_LEVEL: 'debug',
+      PORT: '8080',
+      HEALTH_PORT: '0',
+      RATE_LIMIT_MAX: '3',
+      RATE_LIMIT_WINDOW_SECONDS: '60',
+      FACTS_WATCH: '1',
+      FACTS_DIR: '/srv/facts',
+    });
+    expect(c).toEqual({
+      adapters: ['discord', 'slack'],
+      defaultLocale: 'en',
+      logLevel: 'debug',
+      port: 8080,
+      healthPort: 0,
+      rateLimit: { max: 3, windowMs: 60_000 },
+      factsWatch: true,
+      factsDir: '/srv/facts',
+    });
+  });
+
+  it('names every malformed variable at once, each with the fix', () => {
+    const err = problemsOf({
+      PORT: 'eighty',
+      HEALTH_PORT: '70000',
+      RATE_LIMIT_MAX: '0',
+      RATE_LIMIT_WINDOW_SECONDS: '1.5',
+      BOT_DEFAULT_LOCALE: 'ja',
+      LOG_LEVEL: 'loud',
+      FACTS_WATCH: 'yes',
+      BOT_ADAPTERS: 'discord;slack',
+      DISCORD_API_BASE: 'not a url',
+      SLACK_API_URL: 'ftp://example.com/api/',
+      DISCORD_APPLICATION_ID: 'my-app',
+      SLACK_BOT_TOKEN: 'xoxb-pasted with spaces',
+    });
+    const named = err.problems.map((p) => p.variable).sort();
+    expect(named).toEqual(
+      [
+        'PORT',
+        'HEALTH_PORT',
+        'RATE_LIMIT_MAX',
+        'RATE_LIMIT_WINDOW_SECONDS',
+        'BOT_DEFAULT_LOCALE',
+        'LOG_LEVEL',
+        'FACTS_WATCH',
+        'BOT_ADAPTERS',
+        'DISCORD_API_BASE',
+        'SLACK_API_URL',
+        'DISCORD_APPLICATION_ID',
+        'SLACK_BOT_TOKEN',
+      ].sort(),
+    );
+    expect(err.message).toContain('PORT: must be a port number 0-65535 (e.g. PORT=3000');
+    expect(err.message).toContain('BOT_DEFAULT_LOCALE: must be ko or en');
+    // The fix is shown; the rejected secret is not echoed back.
+    expect(err.message).not.toContain('pasted with spaces');
+  });
+
+  it('lets the real environment win over the .env file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factbot-env-'));
+    writeFileSync(join(dir, '.env'), 'PORT=4000\nRATE_LIMIT_MAX=9\n# comment\nBOT_DEFAULT_LOCALE=en\n');
+    const env = loadEnv({ PORT: '5000' }, dir);
+    expect(parseConfig(env)).toMatchObject({ port: 5000, rateLimit: { max: 9 }, defaultLocale: 'en' });
+  });
+
+  it('reads another file when ENV_FILE names it, and nothing when there is no file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factbot-env-'));
+    writeFileSync(join(dir, 'prod.env'), 'LOG_LEVEL=warn\n');
+    expect(loadEnv({ ENV_FILE: 'prod.env' }, dir).LOG_LEVEL).toBe('warn');
+    expect(loadEnv({}, dir)).toEqual({});
+  });
+
+  it('documents every variable in .env.example', () => {
+    const example = readFileSync(join(PROJECT_ROOT, '.env.example'), 'utf8');
+    const documented = [...example.matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual([...CONFIG_VARIABLES].sort());
+  });
+});

@@ -1,0 +1,44 @@
+// A copy of the real fact folder in a temp dir, which a test may break, fix and extend.
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { PROJECT_ROOT } from './bot-process.ts';
+
+export interface FactCopy {
+  dir: string;
+  /** The article fact file (the one that is not entities.yaml). */
+  file: string;
+  original: string;
+  write(text: string): void;
+  /** The original file plus one fact whose answer carries `marker`, asked with `question`. */
+  withExtraFact(marker: string, question: string): string;
+}
+
+export function copyFacts(): FactCopy {
+  const dir = mkdtempSync(join(tmpdir(), 'factbot-facts-'));
+  cpSync(join(PROJECT_ROOT, 'facts'), dir, { recursive: true });
+  const name = readdirSync(dir).find((f) => f.endsWith('.yaml') && f !== 'entities.yaml');
+  if (!name) throw new Error('no article fact file in facts/');
+  const file = join(dir, name);
+  const original = readFileSync(file, 'utf8');
+  return {
+    dir,
+    file,
+    original,
+    write: (text) => writeFileSync(file, text),
+    withExtraFact(marker, question) {
+      const data = parse(original) as { facts: Array<Record<string, unknown>> };
+      const model = data.facts[0]!;
+      data.facts.push({
+        ...model,
+        id: 'reload-test-fact',
+        answer: { ko: `재적재 표지 ${marker}`, en: `Reload marker ${marker}` },
+        keywords: { ko: [question], en: [question] },
+        questions: { ko: [question], en: [question] },
+        values: [],
+      });
+      return stringify(data);
+    },
+  };
+}

@@ -1,0 +1,156 @@
+// `npm start` as a child process in terminal-chat mode: configuration errors, the piped chat,
+// health and metrics on HEALTH_PORT, SIGHUP fact reload, and a clean SIGTERM.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBot, type BotProcess } from './bot-process.ts';
+import { copyFacts } from './fact-fixture.ts';
+
+const running: BotProcess[] = [];
+function bot(env: Record<string, string>) {
+  const b = startBot(env);
+  running.push(b);
+  return b;
+}
+afterEach(() => {
+  for (const b of running.splice(0)) b.kill('SIGKILL');
+});
+
+async function portOf(b: BotProcess): Promise<number> {
+  const line = await b.waitForLog((l) => typeof l.port === 'number' && String(l.msg).startsWith('health and metrics on'));
+  return line.port as number;
+}
+
+const questionsLogged = (b: BotProcess) => b.logs().filter((l) => l.msg === 'question').length;
+
+describe('npm start in the terminal', () => {
+  it('answers each piped line and exits 0, with no log lines in the chat output', async () => {
+    const b = bot({});
+    b.child.stdin.end('중국 데이터센터 몇 개?\nHow many large data centres does China have?\n');
+    const { code } = await b.exited;
+    expect(code).toBe(0);
+    expect(b.stdout()).toContain('449');
+    expect(b.stdout()).not.toContain('{"level"');
+    // Logs go to stderr, and only warnings by default in the terminal.
+    expect(b.stderr()).toBe('');
+  });
+
+  it('exits non-zero naming each malformed variable and its fix', async () => {
+    const b = bot({ PORT: 'eighty', RATE_LIMIT_MAX: '-1' });
+    b.child.stdin.end();
+    const { code } = await b.exited;
+    expect(code).not.toBe(0);
+    expect(b.stderr()).toContain('PORT: must be a port number');
+    expect(b.stderr()).toContain('RATE_LIMIT_MAX: must be a whole number');
+  });
+
+  it('exits non-zero when BOT_ADAPTERS names a platform that does not exist', async () => {
+    const b = bot({ BOT_ADAPTERS: 'console,telegram' });
+    b.child.stdin.end();
+    expect((await b.exited).code).not.toBe(0);
+    expect(b.stderr()).toMatch(/BOT_ADAPTERS: no platform named "telegram" \(available: .*console/);
+  });
+
+  it('refuses to start on a broken fact base, naming the file and field', async () => {
+    const facts = copyFacts();
+    facts.write(facts.original.replace(/date: \d{4}-\d{2}-\d{2}/, 'date: yesterday'));
+    const b = bot({ FACTS_DIR: facts.dir });
+    b.child.stdin.end('질문\n');
+    expect((await b.exited).code).not.toBe(0);
+    expect(b.stderr()).toContain(facts.file);
+    expect(b.stderr()).toContain('article.date');
+  });
+
+  it('serves /healthz and /metrics on HEALTH_PORT, counting the questions asked', async () => {
+    const b = bot({ HEALTH_PORT: '0', LOG_LEVEL: 'info' });
+    const port = await portOf(b);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', platforms: { console: { connected: true } } });
+    b.child.stdin.write('중국 데이터센터 몇 개?\n');
+    b.child.stdin.write('How many large data centres does China have?\n');
+    await b.waitForLog(() => questionsLogged(b) === 2);
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toMatch(/questions_total\{platform="console",locale="ko",outcome="\w+"\} 1/);
+    expect(metrics).toMatch(/questions_total\{platform="console",locale="en",outcome="\w+"\} 1/);
+    expect(metrics).toContain('adapter_connected{platform="console"} 1');
+    expect(metrics).toMatch(/answer_latency_seconds_bucket/);
+    expect((await fetch(`http://127.0.0.1:${port}/nothing`)).status).toBe(404);
+    b.kill('SIGTERM');
+    expect((await b.exited).code).toBe(0);
+  });
+
+  it('starts no HTTP server in the terminal chat unless HEALTH_PORT is set', async () => {
+    const b = bot({ LOG_LEVEL: 'info' });
+    b.child.stdin.end('중국 데이터센터 몇 개?\n');
+    expect((await b.exited).code).toBe(0);
+    expect(b.logs().some((l) => String(l.msg).startsWith('health and metrics'))).toBe(false);
+  });
+
+  it('on SIGHUP keeps serving the old facts when a file is broken (logging file and field), and serves a fixed file with a new fact', async () => {
+    const facts = copyFacts();
+    const b = bot({ FACTS_DIR: facts.dir, LOG_LEVEL: 'info', BOT_ADAPTERS: 'console' });
+    await b.waitForLog((l) => l.msg === 'ready');
+    const ask = async (text: string) => {
+      const before = b.stdout().length;
+      const n = questionsLogged(b);
+      b.child.stdin.write(text + '\n');
+      await b.waitForLog(() => questionsLogged(b) === n + 1);
+      // The console writes each answer in one piece, ending with a newline.
+      await b.waitForOutput('\n', before);
+      return b.stdout().slice(before);
+    };
+    const first = await ask('중국 데이터센터 몇 개?');
+    expect(first).toContain('449');
+
+    facts.write(facts.original.replace(/date: \d{4}-\d{2}-\d{2}/, 'date: yesterday'));
+    b.kill('SIGHUP');
+    const failure = await b.waitForLog((l) => String(l.msg).startsWith('fact reload failed'));
+    expect(failure.file).toBe(facts.file);
+    expect(JSON.stringify(failure.problems)).toContain('article.date');
+    expect(await ask('중국 데이터센터 몇 개?')).toBe(first);
+
+    const marker = 'ZX-4242';
+    facts.write(facts.withExtraFact(marker, 'reload marker zebra'));
+    b.kill('SIGHUP');
+    const success = await b.waitForLog((l) => String(l.msg).startsWith('facts reloaded'));
+    expect(success.facts).toBe((success.before as number) + 1);
+    expect(await ask('reload marker zebra')).toContain(marker);
+    expect(await ask('중국 데이터센터 몇 개?')).toBe(first);
+
+    b.kill('SIGTERM');
+    const started = Date.now();
+    const { code } = await b.exited;
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('reloads by itself when a fact file changes with FACTS_WATCH=1', async () => {
+    const facts = copyFacts();
+    const b = bot({ FACTS_DIR: facts.dir, LOG_LEVEL: 'info', BOT_ADAPTERS: 'console', FACTS_WATCH: '1' });
+    await b.waitForLog((l) => l.msg === 'watching the fact folder for changes');
+    facts.write(facts.withExtraFact('W-1', 'watch marker'));
+    const success = await b.waitForLog((l) => String(l.msg).startsWith('facts reloaded'));
+    expect(success.trigger).toBe('file change');
+    b.kill('SIGTERM');
+    expect((await b.exited).code).toBe(0);
+  });
+
+  it('exits 0 on SIGINT too', async () => {
+    const b = bot({ LOG_LEVEL: 'info', BOT_ADAPTERS: 'console' });
+    await b.waitForLog((l) => l.msg === 'ready');
+    b.kill('SIGINT');
+    expect((await b.exited).code).toBe(0);
+    expect(b.logs().some((l) => l.msg === 'shutdown complete')).toBe(true);
+  });
+
+  it('never writes a configured secret to its output, even when the configuration is rejected', async () => {
+    const secrets = {
+      SLACK_BOT_TOKEN: 'xoxb-111-222-SECRETslackBOTtoken',
+      DISCORD_TOKEN: 'MTIz.SECRET-discord-token.abc',
+      SLACK_APP_TOKEN: 'not-an-app-token-SECRET-xyz',
+    };
+    const b = bot({ ...secrets, LOG_LEVEL: 'trace', DISCORD_API_BASE: 'http://127.0.0.1:9/' });
+    b.child.stdin.end();
+    await b.exited;
+    for (const secret of Object.values(secrets)) expect(b.output()).not.toContain(secret);
+  });
+});

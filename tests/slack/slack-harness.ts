@@ -1,0 +1,116 @@
+// Test harness: the real Slack adapter (real @slack/bolt app, real core) against a fake Slack on
+// 127.0.0.1. Each call gets its own fake and its own ports, so test files run in parallel.
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { createCore, type Answer, type Core, type PlatformContext, type PlatformQuestion } from '../../src/index.ts';
+import { startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
+import { postSigned, startFakeSlack, type FakeSlack, type FakeSlackOptions, type SignOptions } from '../fakes/fake-slack.ts';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const BOT_USER_ID = 'UBOT';
+
+let sharedCore: Core | undefined;
+/** One core per test file: loading and indexing the facts is the slow part. */
+export function testCore(): Core {
+  sharedCore ??= createCore();
+  return sharedCore;
+}
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+export interface SlackHarness {
+  fake: FakeSlack;
+  bot: RunningSlack;
+  ctx: PlatformContext;
+  /** http://127.0.0.1:PORT/slack/events (HTTP mode). */
+  eventsUrl: string;
+  /** Signs and POSTs a body to the bot's receiver. */
+  post(body: string | Record<string, unknown>, options?: SignOptions): Promise<{ status: number; text: string }>;
+  logs: LogLine[];
+  connection: Array<{ connected: boolean; reason?: string }>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  mode?: 'http' | 'socket';
+  env?: Record<string, string>;
+  handle?: (q: PlatformQuestion, core: Core) => Answer | null;
+  routes?: PlatformContext['routes'];
+  fake?: FakeSlackOptions;
+}
+
+export function harnessContext(env: Record<string, string>, options: Pick<HarnessOptions, 'handle' | 'routes'> = {}) {
+  const core = testCore();
+  const logs: LogLine[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) logs.push(JSON.parse(line) as LogLine);
+      done();
+    },
+  });
+  const connection: SlackHarness['connection'] = [];
+  const ctx: PlatformContext = {
+    core,
+    env,
+    logger: pino({ level: 'debug' }, sink),
+    handle: (q) => (options.handle ? options.handle(q, core) : core.ask(q)),
+    routes: options.routes ?? {},
+    setConnected: (connected, reason) => connection.push({ connected, ...(reason ? { reason } : {}) }),
+  };
+  return { ctx, logs, connection };
+}
+
+export async function startSlackBot(options: HarnessOptions = {}): Promise<SlackHarness> {
+  const fake = await startFakeSlack(options.fake);
+  const mode = options.mode ?? 'http';
+  const env: Record<string, string> = {
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    ...(mode === 'http' ? { SLACK_SIGNING_SECRET: SIGNING_SECRET } : { SLACK_APP_TOKEN: 'xapp-test-token' }),
+    ...options.env,
+  };
+  const { ctx, logs, connection } = harnessContext(env, options);
+  let bot: RunningSlack;
+  try {
+    bot = await startSlack(ctx, { clientOptions: { retryConfig: { retries: 0 } }, processBeforeResponse: true });
+  } catch (err) {
+    await fake.close();
+    throw err;
+  }
+  const eventsUrl = `http://127.0.0.1:${bot.port ?? 0}/slack/events`;
+  return {
+    fake,
+    bot,
+    ctx,
+    eventsUrl,
+    post: (body, signOptions) => postSigned(eventsUrl, SIGNING_SECRET, body, signOptions),
+    logs,
+    connection,
+    async close() {
+      await bot.stop();
+      await fake.close();
+    },
+  };
+}
+
+/** All the text a posted message shows: its fallback text and every text in its blocks. */
+export function visibleText(body: Record<string, unknown>): string {
+  return JSON.stringify([body.text, body.blocks]);
+}
+
+/** The section text of a posted message (the answer). */
+export function sectionText(body: Record<string, unknown>): string {
+  const blocks = (body.blocks ?? []) as Array<{ type: string; text?: { text: string } }>;
+  return blocks.find((b) => b.type === 'section')?.text?.text ?? '';
+}
+
+/** The context texts of a posted message (the citations). */
+export function contextTexts(body: Record<string, unknown>): string[] {
+  const blocks = (body.blocks ?? []) as Array<{ type: string; elements?: Array<{ text?: string }> }>;
+  return blocks.filter((b) => b.type === 'context').flatMap((b) => (b.elements ?? []).map((e) => e.text ?? ''));
+}
