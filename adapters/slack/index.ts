@@ -32,7 +32,8 @@ export interface RunningSlack extends RunningPlatform {
 
 export async function startSlack(ctx: PlatformContext, options: SlackStartOptions = {}): Promise<RunningSlack> {
   const config = readSlackConfig(ctx.env);
-  const logger = ctx.logger.child({ platform: 'slack' });
+  // The runtime's logger for this platform already carries { platform: 'slack' }.
+  const logger = ctx.logger;
   const identity = await whoAmI(config.botToken, webClientOptions(config, options.clientOptions), logger);
   const { app, inFlight, socketReceiver } = createSlackApp({
     config,

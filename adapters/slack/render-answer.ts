@@ -32,7 +32,8 @@ export function renderAnswer(answer: Answer, t: Core['t'], extras: RenderExtras 
   const head: KnownBlock[] = [section(escapeMrkdwn(answer.body || answer.text) || '…')];
   const tail: KnownBlock[] = [];
 
-  const suggestions = answer.answered ? [] : answer.suggestions;
+  // A rate-limit notice asks the user to wait; a list of questions would invite them to ask more now.
+  const suggestions = answer.answered || answer.notice === 'rate-limited' ? [] : answer.suggestions;
   if (suggestions.length > 0) {
     const lines = [escapeMrkdwn(t(locale, 'slack:suggestions.title')), ...suggestions.map((s) => `• ${escapeMrkdwn(s)}`)];
     tail.push(section(lines.join('\n')));

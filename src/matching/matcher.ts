@@ -16,7 +16,7 @@ export interface Matcher {
 }
 
 /** Below this share of the question explained, the bot says the article does not answer it. */
-export const ANSWER_THRESHOLD = 0.5;
+export const ANSWER_THRESHOLD = 0.55;
 
 export function createMatcher(facts: KnownFact[], entities: Entity[], measures: Map<string, Measure> = new Map()): Matcher {
   const vocab = buildVocabulary(facts, entities);

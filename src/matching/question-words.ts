@@ -1,5 +1,5 @@
 // A question (or a fact's keyword, name or example question) as the words the matcher compares.
-import { koreanStem } from './korean-endings.ts';
+import { stripKoreanTail } from './korean-endings.ts';
 import { isStopword } from './stopwords.ts';
 import { cleanText, hasHangul, splitWords } from './text.ts';
 
@@ -8,6 +8,8 @@ export interface Word {
   raw: string;
   /** Its head: Korean tail or English plural removed. */
   stem: string;
+  /** Every form worth looking up: as written, one tail off, two tails off ("국가는" -> 국가, 국). */
+  forms: string[];
   stop: boolean;
   numeric: boolean;
 }
@@ -21,8 +23,14 @@ export function englishStem(word: string): string {
 
 export function toWords(text: string): Word[] {
   return splitWords(cleanText(text)).map((raw) => {
-    const stem = hasHangul(raw) ? koreanStem(raw) : /^[a-z]/.test(raw) ? englishStem(raw) : raw;
-    return { raw, stem, stop: isStopword(raw) || isStopword(stem), numeric: /^[0-9]/.test(raw) };
+    let forms = [raw];
+    if (hasHangul(raw)) {
+      const once = stripKoreanTail(raw);
+      forms = [raw, once, stripKoreanTail(once)];
+    } else if (/^[a-z]/.test(raw)) forms = [raw, englishStem(raw)];
+    forms = [...new Set(forms)];
+    const stem = forms[forms.length - 1]!;
+    return { raw, stem, forms, stop: isStopword(forms[0]!) || isStopword(forms[1] ?? ''), numeric: /^[0-9]/.test(raw) };
   });
 }
 

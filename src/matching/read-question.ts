@@ -30,8 +30,7 @@ export function readQuestion(text: string): ReadQuestion {
       patterns.push({ key: w.raw, from: i, to: i, mode: 'choseong' });
       return;
     }
-    const variants = new Set([w.raw, w.stem]);
-    for (const v of variants) patterns.push({ key: toJamo(v), from: i, to: i, mode: 'text' });
+    for (const v of w.forms) patterns.push({ key: toJamo(v), from: i, to: i, mode: 'text' });
   });
   for (let span = 2; span <= MAX_SPAN; span++) {
     for (let i = 0; i + span <= words.length; i++) {
@@ -39,7 +38,7 @@ export function readQuestion(text: string): ReadQuestion {
       if (group.some((w) => isChoseongQuery(w.raw))) continue;
       const inner = group.slice(0, -1).map((w) => w.raw).join('');
       const last = group[group.length - 1]!;
-      for (const tail of new Set([last.raw, last.stem])) {
+      for (const tail of last.forms) {
         patterns.push({ key: toJamo(inner + tail), from: i, to: i + span - 1, mode: 'text' });
       }
       // Also the heads of every word, for "중국의 데이터 센터를" style spans.

@@ -23,25 +23,39 @@ export interface ScoredQuestion {
 }
 
 const STOPWORD_BONUS = 0.03;
-const ENTITY_SIMILARITY = 0.8;
+/** Weight of a word that matches nothing: it may be filler the stop lists miss, or the very thing asked. */
+const UNKNOWN_WORD_WEIGHT = 0.8;
+const MIN_WORD_WEIGHT = 0.3;
+/** ㄷㅅㅋ names 딥시크 but also anything else with those consonants: never certain enough to decide alone. */
+const CHOSEONG_SIMILARITY = 0.85;
+/** Below this, a name match is a guess (일반 vs 일본): it may help a fact's score but decides nothing. */
+const ENTITY_SIMILARITY = 0.9;
 /** Prefer the general fact when a question names no entity: each unasked-for entity costs a little. */
 const UNASKED_ENTITY_COST = 0.004;
 
 export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestion): ScoredQuestion {
-  const weights: number[] = q.words.map((w) => (w.stop ? 0 : w.numeric ? 0.5 : 1));
-  const contentWeight = weights.reduce((a, b) => a + b, 0);
   // best[fact][word] = best match strength of that word for that fact
   const best = new Map<number, Float32Array>();
+  // How telling each word is: a word found in few facts (9위, 매출) says more than one found in many (AI).
+  const telling = new Float32Array(q.words.length).fill(UNKNOWN_WORD_WEIGHT);
+  const matched = new Uint8Array(q.words.length);
   const entities = new Set<string>();
+  const maxIdf = Math.log(1 + facts.length);
 
   for (const p of q.patterns) {
     const hits: TermHit[] =
-      p.mode === 'choseong' ? (vocab.byChoseong.get(p.key) ?? []).map((term) => ({ term, similarity: 0.9 })) : lookupTerms(vocab, p.key);
+      p.mode === 'choseong' ? (vocab.byChoseong.get(p.key) ?? []).map((term) => ({ term, similarity: CHOSEONG_SIMILARITY })) : lookupTerms(vocab, p.key);
     for (const { term, similarity } of hits) {
       if (similarity >= ENTITY_SIMILARITY) {
         // An entity named by a stop word alone ("us") is too weak a signal to exclude facts on.
         const onlyStop = p.from === p.to && q.words[p.from]!.stop;
         if (!onlyStop) for (const e of term.entities) entities.add(e);
+      }
+      if (term.postings.size === 0) continue;
+      const idf = Math.max(MIN_WORD_WEIGHT, Math.log(1 + facts.length / term.postings.size) / maxIdf);
+      for (let i = p.from; i <= p.to; i++) {
+        telling[i] = matched[i] ? Math.max(telling[i]!, idf) : idf;
+        matched[i] = 1;
       }
       for (const [fact, kindWeight] of term.postings) {
         let row = best.get(fact);
@@ -52,18 +66,24 @@ export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestio
     }
   }
 
+  const weights = q.words.map((w, i) => (w.stop ? 0 : telling[i]!));
+  const contentWeight = weights.reduce((a, b) => a + b, 0);
   const uncovered = new Set([...entities].filter((e) => !vocab.coveredEntities.has(e)));
   const ranked: FactScore[] = [];
   for (const [index, row] of best) {
     const fact = facts[index]!;
-    if (!compatible(fact, entities, vocab)) continue;
+    if (contentWeight === 0 || !compatible(fact, entities, vocab)) continue;
     let explained = 0;
+    let explainedWords = 0;
     let bonus = 0;
     row.forEach((strength, i) => {
-      if (weights[i]! > 0) explained += weights[i]! * strength;
-      else if (strength > 0) bonus += STOPWORD_BONUS;
+      if (weights[i]! > 0) {
+        explained += weights[i]! * strength;
+        if (strength > 0 && !q.words[i]!.numeric) explainedWords++;
+      } else if (strength > 0) bonus += STOPWORD_BONUS;
     });
-    if (contentWeight === 0) continue;
+    // Numbers alone ("2 더하기 2") are no question about the article.
+    if (explainedWords === 0) continue;
     const unasked = fact.entities.filter((e) => !entities.has(e)).length;
     ranked.push({ index, score: explained / contentWeight + bonus - unasked * UNASKED_ENTITY_COST });
   }

@@ -2,7 +2,7 @@
 // candidates; fuse.js (Bitap, location ignored) scores each against the pattern; a length-aware error
 // budget decides: short words must match exactly, longer ones may carry one or two wrong letters.
 import Fuse from 'fuse.js';
-import { trigramsOf, type Term, type Vocabulary } from './vocabulary.ts';
+import { deletionsOf, SHORT_KEY, trigramsOf, type Term, type Vocabulary } from './vocabulary.ts';
 
 export interface TermHit {
   term: Term;
@@ -20,7 +20,10 @@ const FUSE_OPTIONS = {
   shouldSort: false,
 } as const;
 
-/** Letters of difference a key of this length may have and still match. */
+/**
+ * Letters of difference a key of this length may have and still match. Jamo keys are long for what
+ * they say (중국 is 6 jamo), so Latin words earn their first allowed typo at 5 letters.
+ */
 export function errorBudget(length: number): number {
   if (length <= 4) return 0;
   if (length <= 7) return 1;
@@ -30,7 +33,7 @@ export function errorBudget(length: number): number {
 
 export function lookupTerms(vocab: Vocabulary, pattern: string): TermHit[] {
   const exact = vocab.byKey.get(pattern);
-  if (pattern.length < 5) return exact ? [{ term: exact, similarity: 1 }] : [];
+  if (pattern.length < 4) return exact ? [{ term: exact, similarity: 1 }] : [];
 
   const candidates = candidateTerms(vocab, pattern);
   if (candidates.length === 0) return exact ? [{ term: exact, similarity: 1 }] : [];
@@ -41,9 +44,11 @@ export function lookupTerms(vocab: Vocabulary, pattern: string): TermHit[] {
   const hits: TermHit[] = [];
   for (const result of fuse.search(pattern)) {
     const term = candidates[result.refIndex]!;
-    const errors = Math.round((result.score ?? 0) * pattern.length) + Math.max(0, term.key.length - pattern.length);
+    // Fuse's score is errors per pattern letter; letters of a longer term left unmatched are errors too.
+    const fuseErrors = Math.round((result.score ?? 0) * pattern.length);
+    const errors = fuseErrors + Math.max(0, term.key.length - pattern.length - fuseErrors);
     const longer = Math.max(term.key.length, pattern.length);
-    if (errors > errorBudget(Math.min(term.key.length, pattern.length))) continue;
+    if (errors > errorBudget(term.key.length)) continue;
     hits.push({ term, similarity: 1 - errors / longer });
   }
   if (exact && !hits.some((h) => h.term === exact)) hits.push({ term: exact, similarity: 1 });
@@ -51,12 +56,17 @@ export function lookupTerms(vocab: Vocabulary, pattern: string): TermHit[] {
 }
 
 function candidateTerms(vocab: Vocabulary, pattern: string): Term[] {
+  if (pattern.length <= SHORT_KEY) {
+    const ids = new Set<number>();
+    for (const d of deletionsOf(pattern)) for (const id of vocab.deletions.get(d) ?? []) ids.add(id);
+    return [...ids].slice(0, MAX_CANDIDATES).map((id) => vocab.terms[id]!);
+  }
   const grams = new Set(trigramsOf(pattern));
   const counts = new Map<number, number>();
   for (const g of grams) {
     for (const id of vocab.trigrams.get(g) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  const budget = errorBudget(pattern.length);
+  const budget = errorBudget(pattern.length + 1);
   const scored: Array<[number, number]> = [];
   for (const [id, hits] of counts) {
     const term = vocab.terms[id]!;

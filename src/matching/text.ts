@@ -10,12 +10,16 @@ const CONSONANTS_ONLY = /^[\u3131-\u314e]+$/;
 /** NFKC, lower case, invisible characters removed, Discord/Slack mention markup removed, spaces collapsed. */
 export function cleanText(text: string): string {
   return text
-    .normalize('NFKC')
+    .normalize('NFC')
+    // NFKC folds full-width letters (ＡＩ -> AI) but would turn compatibility jamo (ㄷㅅㅋ) into
+    // conjoining jamo, so Hangul is left out of it.
+    .replace(/[^\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+/g, (run) => run.normalize('NFKC'))
     .replace(/(\d),(?=\d{3}\b)/g, '$1') // 5,381 -> 5381
     .replace(INVISIBLE, ' ')
     .replace(/<[@#!][^>\s]{0,80}>/g, ' ') // <@U123>, <#C1>, <!channel>, <@&role>
     .replace(/@(everyone|here)\b/gi, ' ')
     .toLowerCase()
+    .replace(/(\w)['’]s\b/g, '$1') // OpenAI's -> openai
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -8,7 +8,7 @@ import { termKey, toWords } from './question-words.ts';
 import { hasHangul, toChoseong, toJamo } from './text.ts';
 
 /** How much a match on each kind of term says about a fact. */
-export const KIND_WEIGHT = { entity: 1, keyword: 1, number: 0.9, qword: 0.8 } as const;
+export const KIND_WEIGHT = { entity: 1, keyword: 1, number: 1, qword: 0.8, aword: 0.6 } as const;
 export type TermKind = keyof typeof KIND_WEIGHT;
 
 export interface Term {
@@ -27,9 +27,21 @@ export interface Vocabulary {
   byKey: Map<string, Term>;
   byChoseong: Map<string, Term[]>;
   trigrams: Map<string, number[]>;
+  /** Short keys by their one-letter deletions (SymSpell): finds one-typo matches that share no trigram. */
+  deletions: Map<string, number[]>;
   entityKind: Map<string, Entity['kind']>;
   /** Entities that at least one fact is about. */
   coveredEntities: Set<string>;
+}
+
+/** Keys up to this length are found by their deletions, longer ones by trigrams. */
+export const SHORT_KEY = 8;
+
+/** The key itself and the key with each one letter removed. */
+export function deletionsOf(key: string): string[] {
+  const out = new Set([key]);
+  for (let i = 0; i < key.length; i++) out.add(key.slice(0, i) + key.slice(i + 1));
+  return [...out];
 }
 
 export function trigramsOf(key: string): string[] {
@@ -67,6 +79,11 @@ export function buildVocabulary(facts: KnownFact[], entities: Entity[]): Vocabul
       for (const w of toWords(q)) if (!w.stop && !w.numeric) add(w.stem, i, 'qword');
     }
     for (const n of numbersIn(fact)) add(n, i, 'number');
+    // The answer's and the article sentence's own words: weaker than curated keywords, but they let
+    // a question use any word the article uses ("박사학위", "high-performance").
+    for (const text of [fact.answer.ko, fact.answer.en, fact.quote]) {
+      for (const w of toWords(text)) if (!w.stop && !w.numeric) add(w.stem, i, 'aword');
+    }
   });
   for (const entity of entities) {
     const covering = factsByEntity.get(entity.id) ?? [];
@@ -77,13 +94,16 @@ export function buildVocabulary(facts: KnownFact[], entities: Entity[]): Vocabul
   }
 
   const trigrams = new Map<string, number[]>();
+  const deletions = new Map<string, number[]>();
   const byChoseong = new Map<string, Term[]>();
+  const index = (map: Map<string, number[]>, key: string, id: number) => {
+    const list = map.get(key);
+    if (list) list.push(id);
+    else map.set(key, [id]);
+  };
   terms.forEach((term, id) => {
-    for (const g of new Set(trigramsOf(term.key))) {
-      const list = trigrams.get(g);
-      if (list) list.push(id);
-      else trigrams.set(g, [id]);
-    }
+    for (const g of new Set(trigramsOf(term.key))) index(trigrams, g, id);
+    if (term.key.length <= SHORT_KEY + 1) for (const d of deletionsOf(term.key)) index(deletions, d, id);
     if (hasHangul(term.text)) {
       const cho = toChoseong(term.text);
       if (cho.length >= 2) byChoseong.set(cho, [...(byChoseong.get(cho) ?? []), term]);
@@ -94,6 +114,7 @@ export function buildVocabulary(facts: KnownFact[], entities: Entity[]): Vocabul
     byKey,
     byChoseong,
     trigrams,
+    deletions,
     entityKind: new Map(entities.map((e) => [e.id, e.kind])),
     coveredEntities: new Set(factsByEntity.keys()),
   };
