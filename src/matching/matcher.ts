@@ -22,7 +22,8 @@ export function createMatcher(facts: KnownFact[], entities: Entity[], measures: 
   const vocab = buildVocabulary(facts, entities);
   const suggester = createSuggester(facts);
 
-  const score = (text: string): ScoredQuestion => scoreFacts(vocab, facts, readQuestion(text));
+  const isKnown = (key: string) => vocab.byKey.has(key);
+  const score = (text: string): ScoredQuestion => scoreFacts(vocab, facts, readQuestion(text, isKnown));
 
   return {
     match(text) {

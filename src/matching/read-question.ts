@@ -2,7 +2,7 @@
 // variants: "데이터 센터" is "데이터센터"), initial-consonant queries (ㄷㅅㅋ) and, when the text is
 // Korean typed on an English keyboard (wndrnr), the same question converted back to Hangul.
 import { toWords, type Word } from './question-words.ts';
-import { isChoseongQuery, toJamo } from './text.ts';
+import { hasHangul, isChoseongQuery, toJamo } from './text.ts';
 
 export interface Pattern {
   /** Jamo key to look up. */
@@ -22,8 +22,11 @@ export interface ReadQuestion {
 const MAX_WORDS = 40;
 const MAX_SPAN = 3;
 
-export function readQuestion(text: string): ReadQuestion {
-  const words = toWords(text).slice(0, MAX_WORDS);
+/** Whether a jamo key is in the vocabulary (for splitting words typed without spaces). */
+export type IsKnown = (key: string) => boolean;
+
+export function readQuestion(text: string, isKnown?: IsKnown): ReadQuestion {
+  const words = (isKnown ? splitRunTogether(toWords(text), isKnown) : toWords(text)).slice(0, MAX_WORDS);
   const patterns: Pattern[] = [];
   words.forEach((w, i) => {
     if (isChoseongQuery(w.raw)) {
@@ -47,4 +50,36 @@ export function readQuestion(text: string): ReadQuestion {
     }
   }
   return { words, patterns };
+}
+
+const MIN_RUN = 4;
+const LONGEST_PIECE = 10;
+
+/**
+ * "중국데이터센터몇개야" typed without spaces is one word the vocabulary does not know. Split such a word
+ * into the longest known pieces, left to right, when they cover most of it.
+ */
+function splitRunTogether(words: Word[], isKnown: IsKnown): Word[] {
+  return words.flatMap((w) => {
+    if (w.raw.length < MIN_RUN || !hasHangul(w.raw) || w.forms.some((f) => isKnown(toJamo(f)))) return [w];
+    const pieces: string[] = [];
+    let covered = 0;
+    let pending = '';
+    for (let i = 0; i < w.raw.length; ) {
+      let j = Math.min(w.raw.length, i + LONGEST_PIECE);
+      while (j >= i + 2 && !isKnown(toJamo(w.raw.slice(i, j)))) j--;
+      if (j >= i + 2) {
+        if (pending) pieces.push(pending);
+        pending = '';
+        pieces.push(w.raw.slice(i, j));
+        covered += j - i;
+        i = j;
+      } else {
+        pending += w.raw[i];
+        i++;
+      }
+    }
+    if (pending) pieces.push(pending);
+    return covered / w.raw.length >= 0.6 ? toWords(pieces.join(' ')) : [w];
+  });
 }

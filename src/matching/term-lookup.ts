@@ -31,7 +31,24 @@ export function errorBudget(length: number): number {
   return 3;
 }
 
-export function lookupTerms(vocab: Vocabulary, pattern: string): TermHit[] {
+/** A conjugated Korean word matched through its stem (만들어졌 -> 만든) is close, not certain. */
+const STEM_SIMILARITY = 0.85;
+const HANGUL_JAMO = /[\u3131-\u318e]/;
+
+export function lookupTerms(vocab: Vocabulary, pattern: string, withStems = false): TermHit[] {
+  const hits = lookupWhole(vocab, pattern);
+  if (withStems && HANGUL_JAMO.test(pattern)) {
+    // Every stem the word starts with; terms already found whole keep their similarity.
+    for (let k = pattern.length; k >= 4; k--) {
+      for (const term of vocab.byStem.get(pattern.slice(0, k)) ?? []) {
+        if (!hits.some((h) => h.term === term)) hits.push({ term, similarity: STEM_SIMILARITY });
+      }
+    }
+  }
+  return hits;
+}
+
+function lookupWhole(vocab: Vocabulary, pattern: string): TermHit[] {
   const exact = vocab.byKey.get(pattern);
   if (pattern.length < 4) return exact ? [{ term: exact, similarity: 1 }] : [];
 

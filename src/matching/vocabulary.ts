@@ -26,6 +26,11 @@ export interface Vocabulary {
   terms: Term[];
   byKey: Map<string, Term>;
   byChoseong: Map<string, Term[]>;
+  /**
+   * Korean keywords by their jamo minus the last letter, so a conjugated word finds its verb or noun:
+   * 만든 is keyed ㅁㅏㄴㄷㅡ, which 만들어졌어 starts with.
+   */
+  byStem: Map<string, Term[]>;
   trigrams: Map<string, number[]>;
   /** Short keys by their one-letter deletions (SymSpell): finds one-typo matches that share no trigram. */
   deletions: Map<string, number[]>;
@@ -96,6 +101,7 @@ export function buildVocabulary(facts: KnownFact[], entities: Entity[]): Vocabul
   const trigrams = new Map<string, number[]>();
   const deletions = new Map<string, number[]>();
   const byChoseong = new Map<string, Term[]>();
+  const byStem = new Map<string, Term[]>();
   const index = (map: Map<string, number[]>, key: string, id: number) => {
     const list = map.get(key);
     if (list) list.push(id);
@@ -107,12 +113,17 @@ export function buildVocabulary(facts: KnownFact[], entities: Entity[]): Vocabul
     if (hasHangul(term.text)) {
       const cho = toChoseong(term.text);
       if (cho.length >= 2) byChoseong.set(cho, [...(byChoseong.get(cho) ?? []), term]);
+      if (term.key.length >= 5 && term.postings.size > 0 && term.entities.size === 0) {
+        const stem = term.key.slice(0, -1);
+        byStem.set(stem, [...(byStem.get(stem) ?? []), term]);
+      }
     }
   });
   return {
     terms,
     byKey,
     byChoseong,
+    byStem,
     trigrams,
     deletions,
     entityKind: new Map(entities.map((e) => [e.id, e.kind])),
