@@ -20,6 +20,22 @@ export function citationFor(fact: KnownFact, locale: Locale): Citation {
 }
 
 export function citationLine(t: Translate, locale: Locale, c: Citation): string {
+  const key = `${locale}\u0000${c.source}\u0000${c.figure ?? ''}\u0000${c.article}\u0000${c.date}`;
+  let lines = lineCache.get(t);
+  if (!lines) lineCache.set(t, (lines = new Map()));
+  let line = lines.get(key);
+  if (line === undefined) {
+    line = formatCitation(t, locale, c);
+    if (lines.size > 10_000) lines.clear();
+    lines.set(key, line);
+  }
+  return line;
+}
+
+// Citation lines repeat (a few sources, three charts): formatting each once keeps i18next off the hot path.
+const lineCache = new WeakMap<Translate, Map<string, string>>();
+
+function formatCitation(t: Translate, locale: Locale, c: Citation): string {
   const parts = [t(locale, 'citation.source', { source: c.source })];
   if (c.figure) parts.push(t(locale, 'citation.figure', { figure: c.figure }));
   parts.push(t(locale, 'citation.article', { article: c.article, date: c.date }));

@@ -4,6 +4,7 @@ import type { Entity, FactFile, Measure } from './schema.ts';
 import type { FactBase } from './load-facts.ts';
 import type { Bilingual, Fact } from '../types.ts';
 import { createMatcher, type Matcher } from '../matching/matcher.ts';
+import { termKey } from '../matching/question-words.ts';
 
 export type ArticleMeta = FactFile['article'];
 export interface ChartMeta {
@@ -33,10 +34,12 @@ export function buildKnowledge(base: FactBase): Knowledge {
   const measures = new Map<string, Measure>();
   for (const { data } of base.articles) {
     for (const m of data.measures) measures.set(m.id, m);
+    const expand = synonymExpander(data.synonyms);
     const charts = new Map(data.charts.map((c) => [c.id, c]));
     for (const fact of data.facts) {
       const chartInfo = fact.chart ? charts.get(fact.chart) : undefined;
-      facts.push({ ...fact, article: data.article, ...(chartInfo ? { chartInfo } : {}) });
+      const keywords = { ko: expand(fact.keywords.ko), en: expand(fact.keywords.en) };
+      facts.push({ ...fact, keywords, article: data.article, ...(chartInfo ? { chartInfo } : {}) });
     }
   }
   const first = base.articles[0]!.data;
@@ -50,4 +53,11 @@ export function buildKnowledge(base: FactBase): Knowledge {
     article: first.article,
     matcher: createMatcher(facts, base.entities, measures),
   };
+}
+
+/** Adds every synonym of a keyword (same language or not: groups may mix 설립 and founded). */
+function synonymExpander(groups: string[][]): (keywords: string[]) => string[] {
+  const byWord = new Map<string, string[]>();
+  for (const group of groups) for (const word of group) byWord.set(termKey(word), [...(byWord.get(termKey(word)) ?? []), ...group]);
+  return (keywords) => [...new Set(keywords.flatMap((k) => [k, ...(byWord.get(termKey(k)) ?? [])]))];
 }

@@ -55,6 +55,8 @@ export const factFileSchema = z.object({
   topics: z.array(topicSchema).min(1),
   charts: z.array(chartSchema).default([]),
   measures: z.array(measureSchema).default([]),
+  /** Groups of words that mean the same for asking: a fact with one keyword of a group has them all. */
+  synonyms: z.array(z.array(text).min(2, 'a synonym group needs at least two words')).default([]),
   facts: z.array(factSchema).min(1),
 });
 

@@ -5,8 +5,8 @@ import { toWords, type Word } from './question-words.ts';
 import { hasHangul, isChoseongQuery, toJamo } from './text.ts';
 
 export interface Pattern {
-  /** Jamo key to look up. */
-  key: string;
+  /** Jamo keys to look up, one per form (as written, tails removed); an exact hit on any one settles it. */
+  keys: string[];
   /** Word indexes it covers. */
   from: number;
   to: number;
@@ -30,10 +30,10 @@ export function readQuestion(text: string, isKnown?: IsKnown): ReadQuestion {
   const patterns: Pattern[] = [];
   words.forEach((w, i) => {
     if (isChoseongQuery(w.raw)) {
-      patterns.push({ key: w.raw, from: i, to: i, mode: 'choseong' });
+      patterns.push({ keys: [w.raw], from: i, to: i, mode: 'choseong' });
       return;
     }
-    for (const v of w.forms) patterns.push({ key: toJamo(v), from: i, to: i, mode: 'text' });
+    patterns.push({ keys: w.forms.map(toJamo), from: i, to: i, mode: 'text' });
   });
   for (let span = 2; span <= MAX_SPAN; span++) {
     for (let i = 0; i + span <= words.length; i++) {
@@ -41,12 +41,9 @@ export function readQuestion(text: string, isKnown?: IsKnown): ReadQuestion {
       if (group.some((w) => isChoseongQuery(w.raw))) continue;
       const inner = group.slice(0, -1).map((w) => w.raw).join('');
       const last = group[group.length - 1]!;
-      for (const tail of last.forms) {
-        patterns.push({ key: toJamo(inner + tail), from: i, to: i + span - 1, mode: 'text' });
-      }
       // Also the heads of every word, for "중국의 데이터 센터를" style spans.
-      const heads = group.map((w) => w.stem).join('');
-      if (heads !== inner + last.stem) patterns.push({ key: toJamo(heads), from: i, to: i + span - 1, mode: 'text' });
+      const keys = new Set([...last.forms.map((tail) => inner + tail), group.map((w) => w.stem).join('')]);
+      patterns.push({ keys: [...keys].map(toJamo), from: i, to: i + span - 1, mode: 'text' });
     }
   }
   return { words, patterns };

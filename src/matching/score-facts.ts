@@ -35,28 +35,33 @@ const ENTITY_SIMILARITY = 0.9;
 const UNASKED_ENTITY_COST = 0.004;
 
 export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestion): ScoredQuestion {
-  // best[fact][word] = best match strength of that word for that fact
-  const best = new Map<number, Float32Array>();
+  const n = q.words.length;
   // How telling each word is: a word found in few facts (9위, 매출) says more than one found in many (AI).
-  const telling = new Float32Array(q.words.length).fill(UNKNOWN_WORD_WEIGHT);
-  const matched = new Uint8Array(q.words.length);
+  // One unknown syllable (장, 안) is usually a counter or particle the stop lists miss.
+  const telling = Float32Array.from(q.words, (w) => (w.raw.length === 1 && /[가-힣]/.test(w.raw) ? UNKNOWN_WORD_WEIGHT / 2 : UNKNOWN_WORD_WEIGHT));
+  const matched = new Uint8Array(n);
   // Words that name an entity: a fact must explain something else the question asks, if it asks anything.
-  const namesEntity = new Uint8Array(q.words.length);
+  const namesEntity = new Uint8Array(n);
   const entities = new Set<string>();
   const maxIdf = Math.log(1 + facts.length);
-  const spans = new Map<Term, Array<[number, number, number]>>();
+  const accepted: Array<{ term: Term; similarity: number; from: number; to: number }> = [];
 
+  const foundExactly = new Uint8Array(n);
   for (const p of q.patterns) {
+    const single = p.from === p.to;
+    // Fuzzy search only where it can help: not for stop words (they only add a bonus), not for
+    // three-word spans, and for two-word spans only when a word in them was not found as written.
+    const fuzzy = single ? !q.words[p.from]!.stop : p.to - p.from === 1 && !(foundExactly[p.from] && foundExactly[p.to]);
     const hits: TermHit[] =
       p.mode === 'choseong'
-        ? (vocab.byChoseong.get(p.key) ?? []).map((term) => ({ term, similarity: CHOSEONG_SIMILARITY }))
-        : lookupTerms(vocab, p.key, p.from === p.to);
+        ? (vocab.byChoseong.get(p.keys[0]!) ?? []).map((term) => ({ term, similarity: CHOSEONG_SIMILARITY }))
+        : lookupTerms(vocab, p.keys, single, fuzzy);
+    if (single && hits.some((h) => h.similarity === 1)) foundExactly[p.from] = 1;
     for (const { term, similarity } of hits) {
       // "네이처 인덱스 9" is 네이처 인덱스 with one letter too many: a span is no better match than the
       // words inside it already gave, and must not claim the extra word.
-      const before = spans.get(term);
-      if (before?.some(([from, to, sim]) => from >= p.from && to <= p.to && sim >= similarity)) continue;
-      spans.set(term, [...(before ?? []), [p.from, p.to, similarity]]);
+      if (accepted.some((a) => a.term === term && a.from >= p.from && a.to <= p.to && a.similarity >= similarity)) continue;
+      accepted.push({ term, similarity, from: p.from, to: p.to });
       if (similarity >= ENTITY_SIMILARITY) {
         // An entity named by a stop word alone ("us") is too weak a signal to exclude facts on.
         const onlyStop = p.from === p.to && q.words[p.from]!.stop;
@@ -69,12 +74,6 @@ export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestio
         telling[i] = matched[i] ? Math.max(telling[i]!, idf) : idf;
         matched[i] = 1;
       }
-      for (const [fact, kindWeight] of term.postings) {
-        let row = best.get(fact);
-        if (!row) best.set(fact, (row = new Float32Array(q.words.length)));
-        const strength = similarity * kindWeight;
-        for (let i = p.from; i <= p.to; i++) if (row[i]! < strength) row[i] = strength;
-      }
     }
   }
 
@@ -83,29 +82,79 @@ export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestio
   const asksBeyondEntities = q.words.some((w, i) => !w.stop && !w.numeric && !namesEntity[i]);
   const contentWeight = weights.reduce((a, b) => a + b, 0);
   const uncovered = new Set([...entities].filter((e) => !vocab.coveredEntities.has(e)));
+  if (contentWeight === 0) return { ranked: [], entities, uncovered, contentWeight };
+
+  // Word by word, each fact's best match for that word, added up with the word's weight. Scratch arrays
+  // indexed by fact keep this proportional to the postings touched, not to the size of the fact base.
+  const { wordBest, explained, explainedWords, touched } = scratchFor(vocab, facts.length);
+  const touchedWord: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (const a of accepted) {
+      if (a.from > i || a.to < i) continue;
+      for (const [fact, kindWeight] of a.term.postings) {
+        const strength = a.similarity * kindWeight;
+        if (wordBest[fact] === 0) touchedWord.push(fact);
+        if (wordBest[fact]! < strength) wordBest[fact] = strength;
+      }
+    }
+    const counts = !q.words[i]!.numeric && !(asksBeyondEntities && namesEntity[i]);
+    for (const fact of touchedWord) {
+      if (explained[fact] === 0 && explainedWords[fact] === 0) touched.push(fact);
+      explained[fact] = explained[fact]! + (weights[i]! > 0 ? (weights[i]! * wordBest[fact]!) / contentWeight : STOPWORD_BONUS);
+      if (weights[i]! > 0 && counts) explainedWords[fact] = explainedWords[fact]! + 1;
+      wordBest[fact] = 0;
+    }
+    touchedWord.length = 0;
+  }
+
   const ranked: FactScore[] = [];
-  for (const [index, row] of best) {
+  for (const index of touched) {
     const fact = facts[index]!;
-    if (contentWeight === 0 || !compatible(fact, entities, vocab)) continue;
-    let explained = 0;
-    let explainedWords = 0;
-    let bonus = 0;
-    row.forEach((strength, i) => {
-      if (weights[i]! > 0) {
-        explained += weights[i]! * strength;
-        if (strength > 0 && !q.words[i]!.numeric && !(asksBeyondEntities && namesEntity[i])) explainedWords++;
-      } else if (strength > 0) bonus += STOPWORD_BONUS;
-    });
+    const score = explained[index]!;
+    const words = explainedWords[index]!;
+    explained[index] = 0;
+    explainedWords[index] = 0;
+    if (!compatible(fact, entities, vocab)) continue;
     // Numbers alone ("2 더하기 2") are no question about the article, and a fact that only shares the
     // entity ("문샷 AI 매출": the article gives Moonshot's valuation, not its revenue) is no answer,
     // unless it is about two of the entities asked for together (Kimi k1.5 and Claude 3.5 Sonnet).
     const asked = fact.entities.filter((e) => entities.has(e)).length;
-    if (explainedWords === 0 && asked < 2) continue;
+    if (words === 0 && asked < 2) continue;
     const unasked = fact.entities.length - asked;
-    ranked.push({ index, score: explained / contentWeight + bonus - unasked * UNASKED_ENTITY_COST });
+    keepBest(ranked, { index, score: score - unasked * UNASKED_ENTITY_COST });
   }
-  ranked.sort((a, b) => b.score - a.score || a.index - b.index);
+  touched.length = 0;
   return { ranked, entities, uncovered, contentWeight };
+}
+
+const KEEP = 50;
+
+/** Inserts into a list kept sorted (best first, then earlier fact) and at most KEEP long. */
+function keepBest(list: FactScore[], item: FactScore): void {
+  const better = (a: FactScore, b: FactScore) => a.score > b.score || (a.score === b.score && a.index < b.index);
+  if (list.length === KEEP && !better(item, list[KEEP - 1]!)) return;
+  let at = list.length;
+  while (at > 0 && better(item, list[at - 1]!)) at--;
+  list.splice(at, 0, item);
+  if (list.length > KEEP) list.pop();
+}
+
+interface Scratch {
+  wordBest: Float32Array;
+  explained: Float64Array;
+  explainedWords: Uint16Array;
+  touched: number[];
+}
+const scratches = new WeakMap<Vocabulary, Scratch>();
+
+/** Per-vocabulary work arrays, zero between calls (scoring is synchronous, so one set is enough). */
+function scratchFor(vocab: Vocabulary, size: number): Scratch {
+  let s = scratches.get(vocab);
+  if (!s) {
+    s = { wordBest: new Float32Array(size), explained: new Float64Array(size), explainedWords: new Uint16Array(size), touched: [] };
+    scratches.set(vocab, s);
+  }
+  return s;
 }
 
 /**

@@ -10,7 +10,7 @@ export interface TermHit {
   similarity: number;
 }
 
-const MAX_CANDIDATES = 40;
+const MAX_CANDIDATES = 16;
 const FUSE_OPTIONS = {
   includeScore: true,
   ignoreLocation: true,
@@ -34,13 +34,30 @@ export function errorBudget(length: number): number {
 /** A conjugated Korean word matched through its stem (만들어졌 -> 만든) is close, not certain. */
 const STEM_SIMILARITY = 0.85;
 const HANGUL_JAMO = /[\u3131-\u318e]/;
+/** Spans longer than this (in letters) are looked up exactly: a typo and a missing space together are rare. */
+const FUZZY_SPAN_LIMIT = 12;
 
-export function lookupTerms(vocab: Vocabulary, pattern: string, withStems = false): TermHit[] {
-  const hits = lookupWhole(vocab, pattern);
-  if (withStems && HANGUL_JAMO.test(pattern)) {
-    // Every stem the word starts with; terms already found whole keep their similarity.
-    for (let k = pattern.length; k >= 4; k--) {
-      for (const term of vocab.byStem.get(pattern.slice(0, k)) ?? []) {
+/**
+ * The terms one word (or span of words) means. Each key is one form of it; a form found exactly settles
+ * the lookup (most words are spelled right, and that keeps the fuzzy search for the rest).
+ */
+export function lookupTerms(vocab: Vocabulary, keys: string[], singleWord: boolean, fuzzy = true): TermHit[] {
+  const hits: TermHit[] = [];
+  for (const key of keys) {
+    const exact = vocab.byKey.get(key);
+    if (exact && !hits.some((h) => h.term === exact)) hits.push({ term: exact, similarity: 1 });
+  }
+  if (hits.length === 0 && fuzzy) {
+    for (const key of keys) {
+      if (!singleWord && key.length > FUZZY_SPAN_LIMIT) continue;
+      for (const hit of fuzzyLookup(vocab, key)) if (!hits.some((h) => h.term === hit.term)) hits.push(hit);
+    }
+  }
+  const word = keys[0] ?? '';
+  if (singleWord && HANGUL_JAMO.test(word)) {
+    // Every stem the word starts with; terms already found keep their similarity.
+    for (let k = word.length; k >= 4; k--) {
+      for (const term of vocab.byStem.get(word.slice(0, k)) ?? []) {
         if (!hits.some((h) => h.term === term)) hits.push({ term, similarity: STEM_SIMILARITY });
       }
     }
@@ -48,12 +65,10 @@ export function lookupTerms(vocab: Vocabulary, pattern: string, withStems = fals
   return hits;
 }
 
-function lookupWhole(vocab: Vocabulary, pattern: string): TermHit[] {
-  const exact = vocab.byKey.get(pattern);
-  if (pattern.length < 4) return exact ? [{ term: exact, similarity: 1 }] : [];
-
+function fuzzyLookup(vocab: Vocabulary, pattern: string): TermHit[] {
+  if (pattern.length < 4) return [];
   const candidates = candidateTerms(vocab, pattern);
-  if (candidates.length === 0) return exact ? [{ term: exact, similarity: 1 }] : [];
+  if (candidates.length === 0) return [];
   const fuse = new Fuse(
     candidates.map((t) => t.key),
     FUSE_OPTIONS,
@@ -68,7 +83,6 @@ function lookupWhole(vocab: Vocabulary, pattern: string): TermHit[] {
     if (errors > errorBudget(term.key.length)) continue;
     hits.push({ term, similarity: 1 - errors / longer });
   }
-  if (exact && !hits.some((h) => h.term === exact)) hits.push({ term: exact, similarity: 1 });
   return hits;
 }
 
