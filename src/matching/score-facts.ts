@@ -67,9 +67,9 @@ export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestio
         const onlyStop = p.from === p.to && q.words[p.from]!.stop;
         if (!onlyStop) for (const e of term.entities) entities.add(e);
       }
-      if (term.entities.size > 0 && similarity >= 0.8) for (let i = p.from; i <= p.to; i++) namesEntity[i] = 1;
-      if (term.postings.size === 0) continue;
-      const idf = Math.max(MIN_WORD_WEIGHT, Math.log(1 + facts.length / term.postings.size) / maxIdf);
+      if (term.entities.length > 0 && similarity >= 0.8) for (let i = p.from; i <= p.to; i++) namesEntity[i] = 1;
+      if (term.facts.length === 0) continue;
+      const idf = Math.max(MIN_WORD_WEIGHT, Math.log(1 + facts.length / term.facts.length) / maxIdf);
       for (let i = p.from; i <= p.to; i++) {
         telling[i] = matched[i] ? Math.max(telling[i]!, idf) : idf;
         matched[i] = 1;
@@ -91,8 +91,10 @@ export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestio
   for (let i = 0; i < n; i++) {
     for (const a of accepted) {
       if (a.from > i || a.to < i) continue;
-      for (const [fact, kindWeight] of a.term.postings) {
-        const strength = a.similarity * kindWeight;
+      const { facts: postings, weights: kindWeights } = a.term;
+      for (let k = 0; k < postings.length; k++) {
+        const fact = postings[k]!;
+        const strength = a.similarity * kindWeights[k]!;
         if (wordBest[fact] === 0) touchedWord.push(fact);
         if (wordBest[fact]! < strength) wordBest[fact] = strength;
       }

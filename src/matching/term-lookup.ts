@@ -67,7 +67,8 @@ export function lookupTerms(vocab: Vocabulary, keys: string[], singleWord: boole
 
 function fuzzyLookup(vocab: Vocabulary, pattern: string): TermHit[] {
   if (pattern.length < 4) return [];
-  const candidates = candidateTerms(vocab, pattern);
+  // A cheap banded edit distance drops the candidates that cannot be within budget; fuse.js scores the rest.
+  const candidates = candidateTerms(vocab, pattern).filter((t) => withinDistance(pattern, t.key, errorBudget(t.key.length) + 1));
   if (candidates.length === 0) return [];
   const fuse = new Fuse(
     candidates.map((t) => t.key),
@@ -107,4 +108,29 @@ function candidateTerms(vocab: Vocabulary, pattern: string): Term[] {
   }
   scored.sort((a, b) => b[1] - a[1]);
   return scored.slice(0, MAX_CANDIDATES).map(([id]) => vocab.terms[id]!);
+}
+
+/** Whether the edit distance between a and b is at most max (banded dynamic programme, stops early). */
+export function withinDistance(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let previous = new Array<number>(b.length + 1);
+  let current = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    const from = Math.max(1, i - max);
+    const to = Math.min(b.length, i + max);
+    if (from > 1) current[from - 1] = max + 1;
+    for (let j = from; j <= to; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j - 1]! + cost, (j - 1 >= from - 1 ? current[j - 1]! : max + 1) + 1, (j <= i - 1 + max ? previous[j]! : max + 1) + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (to < b.length) current[to + 1] = max + 1;
+    if (rowMin > max) return false;
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length]! <= max;
 }

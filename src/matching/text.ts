@@ -1,5 +1,5 @@
 // Low-level text helpers shared by the matcher: cleaning, scripts, jamo.
-import { disassemble, getChoseong } from 'es-hangul';
+import { getChoseong } from 'es-hangul';
 
 // Control characters, zero-width and bidi marks, Hangul fillers, variation selectors: invisible, never
 // meaningful here. Matching them is the point, so the rules against such characters in a class are off.
@@ -22,6 +22,7 @@ export function cleanText(text: string): string {
     .replace(/@(everyone|here)\b/gi, ' ')
     .toLowerCase()
     .replace(/(\w)['’]s\b/g, '$1') // OpenAI's -> openai
+    .replace(/\b(\d+)(st|nd|rd|th)\b/g, '$1') // 11th -> 11, as the figures are indexed
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -31,9 +32,26 @@ export const isCompatJamo = (s: string) => COMPAT_JAMO.test(s);
 /** A token like ㄷㅅㅋ: initial consonants only (초성 검색). */
 export const isChoseongQuery = (s: string) => CONSONANTS_ONLY.test(s) && s.length >= 2;
 
-/** Hangul to its jamo (데이터 -> ㄷㅔㅇㅣㅌㅓ) so typos cost one letter, not one syllable. Other text unchanged. */
+const CHOSEONG = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ'.split('');
+const JUNGSEONG = ['ㅏ', 'ㅐ', 'ㅑ', 'ㅒ', 'ㅓ', 'ㅔ', 'ㅕ', 'ㅖ', 'ㅗ', 'ㅗㅏ', 'ㅗㅐ', 'ㅗㅣ', 'ㅛ', 'ㅜ', 'ㅜㅓ', 'ㅜㅔ', 'ㅜㅣ', 'ㅠ', 'ㅡ', 'ㅡㅣ', 'ㅣ'];
+const JONGSEONG = ['', 'ㄱ', 'ㄲ', 'ㄱㅅ', 'ㄴ', 'ㄴㅈ', 'ㄴㅎ', 'ㄷ', 'ㄹ', 'ㄹㄱ', 'ㄹㅁ', 'ㄹㅂ', 'ㄹㅅ', 'ㄹㅌ', 'ㄹㅍ', 'ㄹㅎ', 'ㅁ', 'ㅂ', 'ㅂㅅ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ'];
+
+/**
+ * Hangul to its jamo (데이터 -> ㄷㅔㅇㅣㅌㅓ) so a typo costs one letter, not one syllable; compound vowels
+ * and final clusters split as es-hangul's disassemble does (ㅘ -> ㅗㅏ). Arithmetic on the syllable block,
+ * because this runs for every word of every question.
+ */
 export function toJamo(s: string): string {
-  return hasHangul(s) ? disassemble(s) : s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i) - 0xac00;
+    if (code < 0 || code > 11171) {
+      out += s[i];
+      continue;
+    }
+    out += CHOSEONG[Math.floor(code / 588)]! + JUNGSEONG[Math.floor((code % 588) / 28)]! + JONGSEONG[code % 28]!;
+  }
+  return out;
 }
 
 export function toChoseong(s: string): string {

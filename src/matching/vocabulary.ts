@@ -16,11 +16,22 @@ export interface Term {
   key: string;
   /** The text the key came from (first seen), for debugging and autocomplete. */
   text: string;
-  /** fact index -> weight of the best kind this term has for that fact. */
+  /** The facts this term speaks for (indexes), and for each the weight of the best kind it has there. */
+  facts: Int32Array;
+  weights: Float32Array;
+  /** Entities this term names (usually none or one). */
+  entities: readonly string[];
+}
+
+/** A term while the vocabulary is built; frozen into compact typed arrays afterwards. */
+interface TermDraft {
+  key: string;
+  text: string;
   postings: Map<number, number>;
-  /** Entities this term names (usually 0 or 1). */
   entities: Set<string>;
 }
+
+const NO_ENTITIES: readonly string[] = Object.freeze([]);
 
 export interface Vocabulary {
   terms: Term[];
@@ -57,17 +68,15 @@ export function trigramsOf(key: string): string[] {
 }
 
 export function buildVocabulary(facts: KnownFact[], entities: Entity[]): Vocabulary {
-  const byKey = new Map<string, Term>();
-  const terms: Term[] = [];
+  const drafts = new Map<string, TermDraft>();
   const add = (text: string, factIndex: number | undefined, kind: TermKind, entity?: string) => {
     const base = termKey(text);
     if (!base) return;
     const key = toJamo(base);
-    let term = byKey.get(key);
+    let term = drafts.get(key);
     if (!term) {
       term = { key, text: base, postings: new Map(), entities: new Set() };
-      byKey.set(key, term);
-      terms.push(term);
+      drafts.set(key, term);
     }
     if (entity) term.entities.add(entity);
     if (factIndex !== undefined) {
@@ -78,7 +87,11 @@ export function buildVocabulary(facts: KnownFact[], entities: Entity[]): Vocabul
 
   const factsByEntity = new Map<string, number[]>();
   facts.forEach((fact, i) => {
-    for (const e of fact.entities) factsByEntity.set(e, [...(factsByEntity.get(e) ?? []), i]);
+    for (const e of fact.entities) {
+      const list = factsByEntity.get(e);
+      if (list) list.push(i);
+      else factsByEntity.set(e, [i]);
+    }
     for (const k of [...fact.keywords.ko, ...fact.keywords.en]) add(k, i, 'keyword');
     for (const q of [...fact.questions.ko, ...fact.questions.en]) {
       for (const w of toWords(q)) if (!w.stop && !w.numeric) add(w.stem, i, 'qword');
@@ -98,6 +111,21 @@ export function buildVocabulary(facts: KnownFact[], entities: Entity[]): Vocabul
     }
   }
 
+  const terms: Term[] = [];
+  const byKey = new Map<string, Term>();
+  for (const draft of drafts.values()) {
+    const term: Term = {
+      key: draft.key,
+      text: draft.text,
+      facts: Int32Array.from(draft.postings.keys()),
+      weights: Float32Array.from(draft.postings.values()),
+      entities: draft.entities.size > 0 ? [...draft.entities] : NO_ENTITIES,
+    };
+    terms.push(term);
+    byKey.set(term.key, term);
+  }
+  drafts.clear();
+
   const trigrams = new Map<string, number[]>();
   const deletions = new Map<string, number[]>();
   const byChoseong = new Map<string, Term[]>();
@@ -113,7 +141,7 @@ export function buildVocabulary(facts: KnownFact[], entities: Entity[]): Vocabul
     if (hasHangul(term.text)) {
       const cho = toChoseong(term.text);
       if (cho.length >= 2) byChoseong.set(cho, [...(byChoseong.get(cho) ?? []), term]);
-      if (term.key.length >= 5 && term.postings.size > 0 && term.entities.size === 0) {
+      if (term.key.length >= 5 && term.facts.length > 0 && term.entities.length === 0) {
         const stem = term.key.slice(0, -1);
         byStem.set(stem, [...(byStem.get(stem) ?? []), term]);
       }
