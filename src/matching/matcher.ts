@@ -23,6 +23,7 @@ export function createMatcher(facts: KnownFact[], entities: Entity[], measures: 
   const suggester = createSuggester(facts);
 
   const isKnown = (key: string) => vocab.byKey.has(key);
+  const entityById = new Map(entities.map((e) => [e.id, e]));
   const score = (text: string): ScoredQuestion => scoreFacts(vocab, facts, readQuestion(text, isKnown));
 
   return {
@@ -35,7 +36,10 @@ export function createMatcher(facts: KnownFact[], entities: Entity[], measures: 
       if (scored.contentWeight === 0 && scored.ranked.length === 0) {
         return text.trim() === '' ? { kind: 'empty' } : abstain(scored, 'no-content');
       }
-      if (scored.uncovered.size > 0) return abstain(scored, 'uncovered-entity');
+      if (scored.uncovered.size > 0) {
+        // "일본 데이터센터": nothing on Japan, but the question's other words still say what to suggest.
+        return abstain(score(withoutNames(text, scored.uncovered)), 'uncovered-entity', 0);
+      }
       const computed = computeAnswer(text, scored, facts, measures);
       if (computed) return computed;
       const top = scored.ranked[0];
@@ -45,8 +49,18 @@ export function createMatcher(facts: KnownFact[], entities: Entity[], measures: 
     suggest: (partial, locale, limit) => suggester.suggest(partial, locale, limit),
   };
 
-  function abstain(scored: ScoredQuestion, reason: 'low-confidence' | 'uncovered-entity' | 'no-content'): MatchResult {
-    const near = reason === 'uncovered-entity' ? [] : scored.ranked.slice(0, 3).map((r) => facts[r.index]!);
-    return { kind: 'abstain', score: Math.max(0, Math.min(1, scored.ranked[0]?.score ?? 0)), reason, suggestions: near };
+  function abstain(scored: ScoredQuestion, reason: 'low-confidence' | 'uncovered-entity' | 'no-content', confidence?: number): MatchResult {
+    const near = [...scored.ranked, ...scored.related].slice(0, 3).map((r) => facts[r.index]!);
+    const score = confidence ?? Math.max(0, Math.min(1, scored.ranked[0]?.score ?? 0));
+    return { kind: 'abstain', score, reason, suggestions: near };
+  }
+
+  function withoutNames(text: string, ids: Set<string>): string {
+    let rest = text.toLowerCase();
+    for (const id of ids) {
+      const names = [...(entityById.get(id)?.names.ko ?? []), ...(entityById.get(id)?.names.en ?? [])];
+      for (const name of names.sort((a, b) => b.length - a.length)) rest = rest.split(name.toLowerCase()).join(' ');
+    }
+    return rest;
   }
 }

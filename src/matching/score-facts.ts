@@ -18,6 +18,8 @@ export interface ScoredQuestion {
   entities: Set<string>;
   /** Named entities that no fact covers (e.g. Japan, Microsoft). */
   uncovered: Set<string>;
+  /** Facts about what was asked that do not answer it ("딥시크 창업자": DeepSeek's other facts): suggestions. */
+  related: FactScore[];
   /** Sum of content-word weights: 0 means nothing to match on. */
   contentWeight: number;
 }
@@ -82,7 +84,7 @@ export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestio
   const asksBeyondEntities = q.words.some((w, i) => !w.stop && !w.numeric && !namesEntity[i]);
   const contentWeight = weights.reduce((a, b) => a + b, 0);
   const uncovered = new Set([...entities].filter((e) => !vocab.coveredEntities.has(e)));
-  if (contentWeight === 0) return { ranked: [], entities, uncovered, contentWeight };
+  if (contentWeight === 0) return { ranked: [], related: [], entities, uncovered, contentWeight };
 
   // Word by word, each fact's best match for that word, added up with the word's weight. Scratch arrays
   // indexed by fact keep this proportional to the postings touched, not to the size of the fact base.
@@ -110,6 +112,7 @@ export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestio
   }
 
   const ranked: FactScore[] = [];
+  const related: FactScore[] = [];
   for (const index of touched) {
     const fact = facts[index]!;
     const score = explained[index]!;
@@ -121,12 +124,11 @@ export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestio
     // entity ("문샷 AI 매출": the article gives Moonshot's valuation, not its revenue) is no answer,
     // unless it is about two of the entities asked for together (Kimi k1.5 and Claude 3.5 Sonnet).
     const asked = fact.entities.filter((e) => entities.has(e)).length;
-    if (words === 0 && asked < 2) continue;
     const unasked = fact.entities.length - asked;
-    keepBest(ranked, { index, score: score - unasked * UNASKED_ENTITY_COST });
+    keepBest(words === 0 && asked < 2 ? related : ranked, { index, score: score - unasked * UNASKED_ENTITY_COST });
   }
   touched.length = 0;
-  return { ranked, entities, uncovered, contentWeight };
+  return { ranked, related, entities, uncovered, contentWeight };
 }
 
 const KEEP = 50;
