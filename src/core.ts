@@ -13,6 +13,7 @@ import type { Answer, ArticleInfo, Locale, Question, TopicSummary } from './type
 export const MAX_QUESTION_CHARS = 1000;
 
 const ANSWER_CACHE_SIZE = 2000;
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
 
 export interface Core {
   ask(question: Question): Answer;
@@ -43,9 +44,11 @@ export function createCore(options: CoreOptions = {}): Core {
   let recent = new AnswerCache(cacheSize);
 
   function answerOnce(k: Knowledge, raw: string, hint: Locale | undefined): Answer {
-    const locale = detectLocale(raw.slice(0, MAX_QUESTION_CHARS), hint);
+    let locale = detectLocale(raw.slice(0, MAX_QUESTION_CHARS), hint);
     if (raw.length > MAX_QUESTION_CHARS) return composeNotice(k, t, locale, 'too-long');
     const match = k.matcher.match(raw, locale);
+    // Latin text that could be Korean typed in English mode is Korean only if it was read that way.
+    if (locale === 'ko' && /[a-z]/i.test(raw) && !HANGUL.test(raw)) locale = match.qwerty ? 'ko' : 'en';
     if (match.kind === 'empty') return composeNotice(k, t, locale, 'empty');
     return composeAnswer(k, t, locale, match);
   }

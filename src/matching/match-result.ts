@@ -7,7 +7,11 @@ export interface Computation {
   vars: Record<string, string | number>;
 }
 
-export type MatchResult =
+export type MatchResult = (
   | { kind: 'empty' }
   | { kind: 'answer'; facts: KnownFact[]; score: number; computation?: Computation }
-  | { kind: 'abstain'; score: number; reason: 'low-confidence' | 'uncovered-entity' | 'no-content'; suggestions: KnownFact[] };
+  | { kind: 'abstain'; score: number; reason: 'low-confidence' | 'uncovered-entity' | 'no-content'; suggestions: KnownFact[] }
+) & {
+  /** The question was read as Korean typed on an English keyboard layout (wndrnr -> 중국). */
+  qwerty?: boolean;
+};

@@ -28,26 +28,32 @@ export function createMatcher(facts: KnownFact[], entities: Entity[], measures: 
 
   return {
     match(text) {
-      let scored = score(text);
       if (looksLikeQwertyKorean(text)) {
-        const converted = score(qwertyToHangul(text));
-        if ((converted.ranked[0]?.score ?? 0) > (scored.ranked[0]?.score ?? 0)) scored = converted;
+        const hangul = qwertyToHangul(text);
+        const [asTyped, converted] = [score(text), score(hangul)];
+        // Read it as Korean only when that reading explains more: "author" is English, "wndrnr" is 중국.
+        if ((converted.ranked[0]?.score ?? 0) > (asTyped.ranked[0]?.score ?? 0)) return { ...decide(hangul, converted), qwerty: true };
+        return decide(text, asTyped);
       }
-      if (scored.contentWeight === 0 && scored.ranked.length === 0) {
-        return text.trim() === '' ? { kind: 'empty' } : abstain(scored, 'no-content');
-      }
-      if (scored.uncovered.size > 0) {
-        // "일본 데이터센터": nothing on Japan, but the question's other words still say what to suggest.
-        return abstain(score(withoutNames(text, scored.uncovered)), 'uncovered-entity', 0);
-      }
-      const computed = computeAnswer(text, scored, facts, measures);
-      if (computed) return computed;
-      const top = scored.ranked[0];
-      if (!top || top.score < ANSWER_THRESHOLD) return abstain(scored, 'low-confidence');
-      return { kind: 'answer', facts: [facts[top.index]!], score: Math.min(1, top.score) };
+      return decide(text, score(text));
     },
     suggest: (partial, locale, limit) => suggester.suggest(partial, locale, limit),
   };
+
+  function decide(text: string, scored: ScoredQuestion): MatchResult {
+    if (scored.contentWeight === 0 && scored.ranked.length === 0) {
+      return text.trim() === '' ? { kind: 'empty' } : abstain(scored, 'no-content');
+    }
+    if (scored.uncovered.size > 0) {
+      // "일본 데이터센터": nothing on Japan, but the question's other words still say what to suggest.
+      return abstain(score(withoutNames(text, scored.uncovered)), 'uncovered-entity', 0);
+    }
+    const computed = computeAnswer(text, scored, facts, measures);
+    if (computed) return computed;
+    const top = scored.ranked[0];
+    if (!top || top.score < ANSWER_THRESHOLD) return abstain(scored, 'low-confidence');
+    return { kind: 'answer', facts: [facts[top.index]!], score: Math.min(1, top.score) };
+  }
 
   function abstain(scored: ScoredQuestion, reason: 'low-confidence' | 'uncovered-entity' | 'no-content', confidence?: number): MatchResult {
     const near = [...scored.ranked, ...scored.related].slice(0, 3).map((r) => facts[r.index]!);

@@ -34,9 +34,14 @@ export function toWords(text: string): Word[] {
   });
 }
 
-/** A name or keyword as one lookup key: words joined without spaces, heads only ("데이터 센터는" -> "데이터센터"). */
+/**
+ * A name or keyword as one lookup key: words joined without spaces ("데이터 센터" -> "데이터센터"), English
+ * plurals off. Korean words keep their spelling: names and keywords carry no particles, and cutting what
+ * looks like one would cut real syllables (우한대 is not 우 + 한대, 인도 is not 인 + 도). The question's
+ * words are the ones that lose their tails.
+ */
 export function termKey(text: string): string {
   return toWords(text)
-    .map((w) => w.stem)
+    .map((w) => (hasHangul(w.raw) ? w.raw : w.stem))
     .join('');
 }

@@ -79,7 +79,8 @@ function fuzzyLookup(vocab: Vocabulary, pattern: string): TermHit[] {
     const term = candidates[result.refIndex]!;
     // Fuse's score is errors per pattern letter; letters of a longer term left unmatched are errors too.
     const fuseErrors = Math.round((result.score ?? 0) * pattern.length);
-    const errors = fuseErrors + Math.max(0, term.key.length - pattern.length - fuseErrors);
+    // Two neighbouring letters swapped (Germnay) is one slip of the fingers, not two wrong letters.
+    const errors = isAdjacentSwap(pattern, term.key) ? 1 : fuseErrors + Math.max(0, term.key.length - pattern.length - fuseErrors);
     const longer = Math.max(term.key.length, pattern.length);
     if (errors > errorBudget(term.key.length)) continue;
     hits.push({ term, similarity: 1 - errors / longer });
@@ -133,4 +134,12 @@ export function withinDistance(a: string, b: string, max: number): boolean {
     [previous, current] = [current, previous];
   }
   return previous[b.length]! <= max;
+}
+
+/** Whether b is a with exactly one pair of neighbouring letters swapped. */
+export function isAdjacentSwap(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
