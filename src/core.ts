@@ -16,6 +16,7 @@ const ANSWER_CACHE_SIZE = 2000;
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
 
 export interface Core {
+  /** The answer; immutable (frozen), and possibly the same object as for an earlier identical question. */
   ask(question: Question): Answer;
   /** Up to `limit` (<= 25) answerable questions for a partial text, for autocomplete. */
   suggest(partial: string, locale: Locale, limit?: number): string[];
@@ -71,10 +72,11 @@ export function createCore(options: CoreOptions = {}): Core {
       const hint = question.locale === 'en' || question.locale === 'ko' ? question.locale : undefined;
       const key = cacheSize > 0 && raw.length <= MAX_QUESTION_CHARS ? `${hint ?? ''}\u0000${raw}` : undefined;
       const cached = key === undefined ? undefined : cache.get(key);
-      if (cached) return structuredClone(cached);
-      const answer = answerOnce(k, raw, hint);
+      if (cached) return cached;
+      // Frozen, so one cached answer can be handed to every asker: nobody can change it for the next.
+      const answer = deepFreeze(answerOnce(k, raw, hint));
       if (key !== undefined) cache.set(key, answer);
-      return structuredClone(answer);
+      return answer;
     },
     suggest(partial, locale, limit = 25) {
       return knowledge.matcher.suggest(String(partial ?? '').slice(0, 200), locale, Math.min(Math.max(limit, 0), 25));
@@ -102,4 +104,12 @@ export function createCore(options: CoreOptions = {}): Core {
       };
     },
   };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

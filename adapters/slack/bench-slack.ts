@@ -13,6 +13,7 @@ import { appMention, eventBody, signedRequest, startFakeSlack } from '../../test
 import { readSlackConfig } from './config.ts';
 import { boltAppOptions } from './create-slack-app.ts';
 import { startSlack } from './index.ts';
+import { renderAnswer } from './render-answer.ts';
 
 const SECRET = 'bench-signing-secret';
 const REQUIRED_RATIO = 0.9;
@@ -67,8 +68,11 @@ async function main(): Promise<number> {
   const bare = new App(
     boltAppOptions({ config, identity: { botUserId: 'UBOT', botId: 'BBOT' }, logger, clientOptions, processBeforeResponse: true }).options,
   );
+  // A fixed reply of the same shape as the bot's (a section and a citation context block, rendered
+  // once): the difference between the two apps is then the bot's own work, not the size of a message.
+  const fixed = renderAnswer(core.ask({ text: QUESTIONS[0]!.replace('<@UBOT> ', '') }), core.t);
   bare.event('app_mention', async ({ event, client }) => {
-    await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, text: 'fixed reply' });
+    await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, unfurl_links: false, unfurl_media: false, ...fixed });
   });
   const bareServer = (await bare.start(0)) as Server;
   const targets = {

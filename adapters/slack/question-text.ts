@@ -5,10 +5,7 @@ import { unescapeMrkdwn } from './escape.ts';
 
 export function questionText(raw: string, botUserId?: string): string {
   let text = String(raw ?? '');
-  if (botUserId) {
-    const own = new RegExp(`<@${escapeRegExp(botUserId)}(?:\\|[^>]*)?>`, 'g');
-    text = text.replace(own, ' ');
-  }
+  if (botUserId) text = text.replace(ownMention(botUserId), ' ');
   // <@U123|name> -> @name, <#C123|general> -> #general, <https://x|label> -> label, <!here> -> here, <https://x> -> https://x
   text = text.replace(/<([^<>]*)>/g, (_m, inner: string) => {
     const [target = '', label] = inner.split('|', 2);
@@ -17,6 +14,13 @@ export function questionText(raw: string, botUserId?: string): string {
     return target;
   });
   return unescapeMrkdwn(text).replace(/\s+/g, ' ').trim();
+}
+
+// One bot, one id: its mention pattern is built once.
+let mentionFor: { id: string; pattern: RegExp } | undefined;
+function ownMention(botUserId: string): RegExp {
+  if (mentionFor?.id !== botUserId) mentionFor = { id: botUserId, pattern: new RegExp(`<@${escapeRegExp(botUserId)}(?:\\|[^>]*)?>`, 'g') };
+  return mentionFor.pattern;
 }
 
 function escapeRegExp(s: string): string {

@@ -26,7 +26,18 @@ export interface RenderExtras {
   footer?: string;
 }
 
+// The core hands out the same frozen Answer for a repeated question, so its plain rendering (no extras)
+// is worked out once per answer and reused; WeakMap entries go with the answers.
+const plainRenderings = new WeakMap<Answer, SlackMessage>();
+
 export function renderAnswer(answer: Answer, t: Core['t'], extras: RenderExtras = {}): SlackMessage {
+  if (extras.shareQuestion !== undefined || extras.footer !== undefined || !Object.isFrozen(answer)) return render(answer, t, extras);
+  let message = plainRenderings.get(answer);
+  if (!message) plainRenderings.set(answer, (message = render(answer, t, extras)));
+  return message;
+}
+
+function render(answer: Answer, t: Core['t'], extras: RenderExtras): SlackMessage {
   const locale = answer.locale;
   // Slack rejects an empty section text.
   const head: KnownBlock[] = [section(escapeMrkdwn(answer.body || answer.text) || '…')];

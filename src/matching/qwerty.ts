@@ -6,15 +6,32 @@ import { convertQwertyToHangul } from 'es-hangul';
 const LATIN_WORD = /[a-z]+/gi;
 const WHOLE_SYLLABLES = /^[\uac00-\ud7a3]+$/;
 
+// On the 2-set layout these keys are consonants; a Korean word's first key is always one of them.
+const CONSONANT_KEY = /^[qwertasdfgzxcvQWERT]/;
+// A syllable needs a vowel key after its consonant.
+const VOWEL_KEY = /[yuiophjklbnmOP]/;
+
 /** Hangul for a Latin word typed on the 2-set layout, or undefined when it is not whole syllables. */
 function asHangul(word: string): string | undefined {
+  // Cheap first: most English words fail here ("how" starts with ㅗ) without a conversion attempt.
+  if (!CONSONANT_KEY.test(word) || !VOWEL_KEY.test(word)) return undefined;
+  const key = word.toLowerCase();
+  if (seen.has(key)) return seen.get(key);
+  let result: string | undefined;
   try {
-    const converted = convertQwertyToHangul(word.toLowerCase());
-    return WHOLE_SYLLABLES.test(converted) ? converted : undefined;
+    const converted = convertQwertyToHangul(key);
+    result = WHOLE_SYLLABLES.test(converted) ? converted : undefined;
   } catch {
-    return undefined; // es-hangul throws on some impossible key sequences
+    result = undefined; // es-hangul throws on some impossible key sequences
   }
+  if (seen.size >= SEEN_LIMIT) seen.clear();
+  seen.set(key, result);
+  return result;
 }
+
+// Words recur (what, china, rank): each is converted once. Bounded, and cleared when full.
+const SEEN_LIMIT = 10_000;
+const seen = new Map<string, string | undefined>();
 
 export function looksLikeQwertyKorean(text: string): boolean {
   const words = text.slice(0, 400).match(LATIN_WORD) ?? [];

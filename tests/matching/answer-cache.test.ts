@@ -11,26 +11,26 @@ describe('answer cache', () => {
     expect(second.body).toContain('521');
   });
 
-  it('returns a fresh object each time, so mutating one answer does not change the next', () => {
+  it('returns frozen answers, so no asker can change an answer for the next one', () => {
     const core = createCore();
     const first = core.ask({ text: 'UK data centres' });
     const original = structuredClone(first);
-    first.body = 'changed';
-    first.text = 'changed';
-    first.facts[0]!.answer.en = 'changed';
-    first.facts[0]!.values[0]!.value = -1;
-    first.citations.length = 0;
-    first.suggestions.push('changed');
+    expect(() => (first.body = 'changed')).toThrow(TypeError);
+    expect(() => (first.text = 'changed')).toThrow(TypeError);
+    expect(() => (first.facts[0]!.answer.en = 'changed')).toThrow(TypeError);
+    expect(() => (first.facts[0]!.values[0]!.value = -1)).toThrow(TypeError);
+    expect(() => (first.citations.length = 0)).toThrow(TypeError);
+    expect(() => first.suggestions.push('changed')).toThrow(TypeError);
     const second = core.ask({ text: 'UK data centres' });
     expect(second).toEqual(original);
-    expect(second).not.toBe(first);
+    expect(second).toBe(first); // the cached answer itself: safe to share because it is frozen
     expect(second.body).toContain('514');
   });
 
   it('mutating an abstention’s suggestions does not change the next abstention', () => {
     const core = createCore();
     const first = core.ask({ text: 'Japan data centres' });
-    first.suggestions.splice(0, 3, 'x');
+    expect(() => first.suggestions.splice(0, 3, 'x')).toThrow(TypeError);
     expect(core.ask({ text: 'Japan data centres' }).suggestions).toHaveLength(3);
   });
 
