@@ -88,8 +88,7 @@ export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestio
 
   // Word by word, each fact's best match for that word, added up with the word's weight. Scratch arrays
   // indexed by fact keep this proportional to the postings touched, not to the size of the fact base.
-  const { wordBest, explained, explainedWords, touched } = scratchFor(vocab, facts.length);
-  const touchedWord: number[] = [];
+  const { wordBest, explained, explainedWords, touched, touchedWord } = scratchFor(vocab, facts.length);
   for (let i = 0; i < n; i++) {
     for (const a of accepted) {
       if (a.from > i || a.to < i) continue;
@@ -113,17 +112,21 @@ export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestio
 
   const ranked: FactScore[] = [];
   const related: FactScore[] = [];
+  const askedKinds = kindsOf(entities, vocab);
   for (const index of touched) {
     const fact = facts[index]!;
     const score = explained[index]!;
     const words = explainedWords[index]!;
     explained[index] = 0;
     explainedWords[index] = 0;
-    if (!compatible(fact, entities, vocab)) continue;
+    // Cheap test first: a fact that could not enter either list needs no entity check (most of a large base).
+    if (!couldKeep(ranked, index, score) && !couldKeep(related, index, score)) continue;
+    if (!compatible(fact, askedKinds, vocab)) continue;
     // Numbers alone ("2 더하기 2") are no question about the article, and a fact that only shares the
     // entity ("문샷 AI 매출": the article gives Moonshot's valuation, not its revenue) is no answer,
     // unless it is about two of the entities asked for together (Kimi k1.5 and Claude 3.5 Sonnet).
-    const asked = fact.entities.filter((e) => entities.has(e)).length;
+    let asked = 0;
+    for (const e of fact.entities) if (entities.has(e)) asked++;
     const unasked = fact.entities.length - asked;
     keepBest(words === 0 && asked < 2 ? related : ranked, { index, score: score - unasked * UNASKED_ENTITY_COST });
   }
@@ -132,6 +135,13 @@ export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestio
 }
 
 const KEEP = 50;
+
+/** Whether a fact with this score (before the small unasked-entity cost) could still enter the list. */
+function couldKeep(list: FactScore[], index: number, score: number): boolean {
+  if (list.length < KEEP) return true;
+  const last = list[KEEP - 1]!;
+  return score > last.score || (score === last.score && index < last.index);
+}
 
 /** Inserts into a list kept sorted (best first, then earlier fact) and at most KEEP long. */
 function keepBest(list: FactScore[], item: FactScore): void {
@@ -148,6 +158,7 @@ interface Scratch {
   explained: Float64Array;
   explainedWords: Uint16Array;
   touched: number[];
+  touchedWord: number[];
 }
 const scratches = new WeakMap<Vocabulary, Scratch>();
 
@@ -155,26 +166,38 @@ const scratches = new WeakMap<Vocabulary, Scratch>();
 function scratchFor(vocab: Vocabulary, size: number): Scratch {
   let s = scratches.get(vocab);
   if (!s) {
-    s = { wordBest: new Float32Array(size), explained: new Float64Array(size), explainedWords: new Uint16Array(size), touched: [] };
+    s = { wordBest: new Float32Array(size), explained: new Float64Array(size), explainedWords: new Uint16Array(size), touched: [], touchedWord: [] };
     scratches.set(vocab, s);
   }
   return s;
+}
+
+/** The entities asked about, grouped by kind (country, company, ...). */
+function kindsOf(asked: Set<string>, vocab: Vocabulary): Map<string, Set<string>> {
+  const byKind = new Map<string, Set<string>>();
+  for (const e of asked) {
+    const kind = vocab.entityKind.get(e)!;
+    const ids = byKind.get(kind);
+    if (ids) ids.add(e);
+    else byKind.set(kind, new Set([e]));
+  }
+  return byKind;
 }
 
 /**
  * A fact about a particular country (company, university, ...) is no answer to a question about
  * another one of the same kind: "Japan's data centres" must not get China's figure.
  */
-function compatible(fact: KnownFact, asked: Set<string>, vocab: Vocabulary): boolean {
-  if (asked.size === 0) return true;
-  const askedByKind = new Map<string, string[]>();
-  for (const e of asked) {
-    const kind = vocab.entityKind.get(e)!;
-    askedByKind.set(kind, [...(askedByKind.get(kind) ?? []), e]);
-  }
+function compatible(fact: KnownFact, askedByKind: Map<string, Set<string>>, vocab: Vocabulary): boolean {
+  if (askedByKind.size === 0) return true;
   for (const [kind, ids] of askedByKind) {
-    const factHasKind = fact.entities.some((e) => vocab.entityKind.get(e) === kind);
-    if (factHasKind && !ids.some((e) => fact.entities.includes(e))) return false;
+    let hasKind = false;
+    let hasAsked = false;
+    for (const e of fact.entities) {
+      if (ids.has(e)) hasAsked = true;
+      else if (vocab.entityKind.get(e) === kind) hasKind = true;
+    }
+    if (hasKind && !hasAsked) return false;
   }
   return true;
 }
