@@ -54,8 +54,10 @@ export function lookupTerms(vocab: Vocabulary, keys: string[], singleWord: boole
     }
   }
   const word = keys[0] ?? '';
-  if (singleWord && HANGUL_JAMO.test(word)) {
-    // Every stem the word starts with; terms already found keep their similarity.
+  const foundAsWritten = hits.some((h) => h.similarity === 1);
+  if (singleWord && !foundAsWritten && HANGUL_JAMO.test(word)) {
+    // Every stem the word starts with; terms already found keep their similarity. Not for a word the
+    // vocabulary knows as written: 기업가치 is a word of its own, not a conjugation of 기업.
     for (let k = word.length; k >= 4; k--) {
       for (const term of vocab.byStem.get(word.slice(0, k)) ?? []) {
         if (!hits.some((h) => h.term === term)) hits.push({ term, similarity: STEM_SIMILARITY });
