@@ -44,18 +44,8 @@ function formatCitation(t: Translate, locale: Locale, c: Citation): string {
 
 export function composeAnswer(k: Knowledge, t: Translate, locale: Locale, match: Matched): Answer {
   if (match.kind === 'abstain') {
-    const suggestions = suggestionsFrom(match.suggestions, k, locale);
     const body = t(locale, 'abstain.body', { outlet: k.article.outlet[locale], date: k.article.date });
-    return {
-      answered: false,
-      locale,
-      body,
-      text: [body, t(locale, 'abstain.try'), ...suggestions.map((s) => `• ${s}`)].join('\n'),
-      facts: [],
-      citations: [],
-      suggestions,
-      score: round(match.score),
-    };
+    return unanswered(t, locale, body, suggestionsFrom(match.suggestions, k, locale), round(match.score));
   }
   const facts = match.facts;
   const citations = dedupeCitations(facts.map((f) => citationFor(f, locale)));
@@ -68,19 +58,13 @@ export function composeAnswer(k: Knowledge, t: Translate, locale: Locale, match:
 
 /** A short localised hint (empty or over-long question, rate limit) with suggestions to try. */
 export function composeNotice(k: Knowledge, t: Translate, locale: Locale, notice: Notice): Answer {
-  const suggestions = suggestionsFrom([], k, locale);
-  const body = t(locale, `notice.${notice}`);
-  return {
-    answered: false,
-    locale,
-    body,
-    text: [body, t(locale, 'abstain.try'), ...suggestions.map((s) => `• ${s}`)].join('\n'),
-    facts: [],
-    citations: [],
-    suggestions,
-    score: 0,
-    notice,
-  };
+  return { ...unanswered(t, locale, t(locale, `notice.${notice}`), suggestionsFrom([], k, locale), 0), notice };
+}
+
+/** An answer that is not one: the reason, then questions the bot can answer. */
+function unanswered(t: Translate, locale: Locale, body: string, suggestions: string[], score: number): Answer {
+  const text = [body, t(locale, 'abstain.try'), ...suggestions.map((s) => `• ${s}`)].join('\n');
+  return { answered: false, locale, body, text, facts: [], citations: [], suggestions, score };
 }
 
 function suggestionsFrom(preferred: KnownFact[], k: Knowledge, locale: Locale): string[] {

@@ -1,23 +1,11 @@
 // Test harness: the real Discord adapter (real discord.js client, real core) logged in to a fake
 // Discord on 127.0.0.1. Each call gets its own fake on its own port, so test files run in parallel.
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
-import { createCore, type Answer, type Core, type PlatformContext, type PlatformQuestion, type RunningPlatform } from '../../src/index.ts';
+import { type Answer, type Core, type PlatformContext, type PlatformQuestion, type RunningPlatform } from '../../src/index.ts';
 import { platform } from '../../adapters/discord/index.ts';
+import { captureContext, testCore, type LogLine } from '../helpers/test-context.ts';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fakes/fake-discord.ts';
 
-let sharedCore: Core | undefined;
-/** One core per test file: loading and indexing the facts is the slow part. */
-export function testCore(): Core {
-  sharedCore ??= createCore();
-  return sharedCore;
-}
-
-export interface LogLine {
-  level: number;
-  msg: string;
-  [key: string]: unknown;
-}
+export { testCore, type LogLine } from '../helpers/test-context.ts';
 
 export interface BotHarness {
   fake: FakeDiscord;
@@ -45,24 +33,11 @@ export interface TestContext {
 
 /** A PlatformContext like src/main.ts builds, with the logs and connection reports captured. */
 export function makeContext(options: HarnessOptions = {}, env: Record<string, string | undefined> = {}): TestContext {
-  const core = options.core ? options.core(testCore()) : testCore();
-  const logs: LogLine[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) logs.push(JSON.parse(line) as LogLine);
-      done();
-    },
-  });
-  const connection: TestContext['connection'] = [];
-  const ctx: PlatformContext = {
-    core,
+  return captureContext({
     env,
-    logger: pino({ level: 'debug' }, sink),
-    handle: (q) => (options.handle ? options.handle(q, core) : core.ask(q)),
-    routes: {},
-    setConnected: (connected, reason) => connection.push({ connected, ...(reason ? { reason } : {}) }),
-  };
-  return { ctx, logs, connection };
+    ...(options.core ? { core: options.core(testCore()) } : {}),
+    ...(options.handle ? { handle: options.handle } : {}),
+  });
 }
 
 export async function startBot(options: HarnessOptions = {}): Promise<BotHarness> {

@@ -1,26 +1,14 @@
 // Test harness: the real Slack adapter (real @slack/bolt app, real core) against a fake Slack on
 // 127.0.0.1. Each call gets its own fake and its own ports, so test files run in parallel.
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
-import { createCore, type Answer, type Core, type PlatformContext, type PlatformQuestion } from '../../src/index.ts';
+import type { Answer, Core, PlatformContext, PlatformQuestion } from '../../src/index.ts';
 import { startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
+import { captureContext, type LogLine } from '../helpers/test-context.ts';
 import { postSigned, startFakeSlack, type FakeSlack, type FakeSlackOptions, type SignOptions } from '../fakes/fake-slack.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const BOT_USER_ID = 'UBOT';
 
-let sharedCore: Core | undefined;
-/** One core per test file: loading and indexing the facts is the slow part. */
-export function testCore(): Core {
-  sharedCore ??= createCore();
-  return sharedCore;
-}
-
-export interface LogLine {
-  level: number;
-  msg: string;
-  [key: string]: unknown;
-}
+export { testCore, type LogLine } from '../helpers/test-context.ts';
 
 export interface SlackHarness {
   fake: FakeSlack;
@@ -44,24 +32,7 @@ export interface HarnessOptions {
 }
 
 export function harnessContext(env: Record<string, string>, options: Pick<HarnessOptions, 'handle' | 'routes'> = {}) {
-  const core = testCore();
-  const logs: LogLine[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) logs.push(JSON.parse(line) as LogLine);
-      done();
-    },
-  });
-  const connection: SlackHarness['connection'] = [];
-  const ctx: PlatformContext = {
-    core,
-    env,
-    logger: pino({ level: 'debug' }, sink),
-    handle: (q) => (options.handle ? options.handle(q, core) : core.ask(q)),
-    routes: options.routes ?? {},
-    setConnected: (connected, reason) => connection.push({ connected, ...(reason ? { reason } : {}) }),
-  };
-  return { ctx, logs, connection };
+  return captureContext({ env, ...(options.handle ? { handle: options.handle } : {}), ...(options.routes ? { routes: options.routes } : {}) });
 }
 
 export async function startSlackBot(options: HarnessOptions = {}): Promise<SlackHarness> {
