@@ -9,6 +9,7 @@ import type { ScoredQuestion } from './score-facts.ts';
 import { cleanText } from './text.ts';
 
 const COMPARE = /보다|차이|격차|비교|더\s?많|더\s?적|than|more|fewer|less|differ|gap|compar|\bvs\b|versus/;
+const RATIO = /몇\s?배|배나|배\s?(많|더|적)|times|\bfold\b|ratio/;
 const RANK_MOVE = /계단|단계|올랐|올라|상승|하락|떨어|내려|climb|rise|rose|risen|drop|fall|fell|fallen|places|spots|moved|improv|declin/;
 
 interface Located {
@@ -29,19 +30,21 @@ export function computeAnswer(text: string, scored: ScoredQuestion, facts: Known
   located.sort((a, b) => a.rank - b.rank);
   if (located.length === 0) return undefined;
 
-  if (COMPARE.test(q)) {
+  if (COMPARE.test(q) || RATIO.test(q)) {
     for (const first of located) {
       const measure = measures.get(first.value.measure);
       if (measure?.kind !== 'count') continue;
       const other = located.find((l) => l.value.measure === first.value.measure && l.value.entity !== first.value.entity);
       if (!other) continue;
       const [more, less] = first.value.value >= other.value.value ? [first, other] : [other, first];
+      const ratio = RATIO.test(q) && less.value.value > 0;
       return answer([more.fact, less.fact], {
-        key: 'difference',
+        key: ratio ? 'ratio' : 'difference',
         vars: {
           more: more.value.entity,
           less: less.value.entity,
           diff: more.value.value - less.value.value,
+          times: ratio ? (Math.round((more.value.value / less.value.value) * 10) / 10).toFixed(1) : '',
           moreValue: more.value.value,
           lessValue: less.value.value,
           measure: measure.id,

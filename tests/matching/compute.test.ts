@@ -103,3 +103,16 @@ describe('rank changes', () => {
     expect(a.body).toContain('21위');
   });
 });
+
+describe('ratio between two countries’ data-centre counts', () => {
+  it.each([
+    ['미국 데이터센터는 독일의 몇 배야?', 'ko', /약 10\.3배/],
+    ['How many times as many data centres as Germany does the US have?', 'en', /about 10\.3 times/],
+  ])('"%s" answers with the ratio of 5381 to 521, in %s', (text, locale, ratio) => {
+    const a = core.ask({ text });
+    expect(a.answered).toBe(true);
+    expect(a.locale).toBe(locale);
+    expect(a.body.split('\n')[0]).toMatch(ratio);
+    expect(ids(a)).toEqual(['data-centres-germany', 'data-centres-us']);
+  });
+});
