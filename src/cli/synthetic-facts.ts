@@ -69,6 +69,6 @@ export function syntheticBase(size: number, seed = 42): SyntheticBase {
     });
     if (i % 7 === 0) questions.push(`${ko}${m.qko}`, `What is ${en}${m.qen}?`);
   }
-  questions.push('점심 메뉴 추천해줘', 'Tell me a joke', '안녕');
+  questions.push('저녁에 뭐 먹을까?', 'Sing me a song', '반가워요');
   return { facts, entities, questions };
 }

@@ -1,4 +1,4 @@
-// Korean typed with the keyboard left in English mode: "wndrnr epdlxjtpsxj" is 중국 데이터센터 on the
+// Korean typed with the keyboard left in English mode: "ehrdlf epdlxjtpsxj" is 독일 데이터센터 on the
 // 2-set (두벌식) layout. Such text converts to whole syllables; English words almost never do
 // (they leave stray jamo: "china" -> 초ㅑㅜㅁ).
 import { convertQwertyToHangul } from 'es-hangul';

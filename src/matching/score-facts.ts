@@ -29,6 +29,7 @@ const STOPWORD_BONUS = 0.03;
 const UNKNOWN_WORD_WEIGHT = 0.8;
 const MIN_WORD_WEIGHT = 0.3;
 const NUMBER_WEIGHT = 1;
+const ENTITY_WORD_WEIGHT = 0.8;
 /** ㄷㅅㅋ names 딥시크 but also anything else with those consonants: never certain enough to decide alone. */
 const CHOSEONG_SIMILARITY = 0.85;
 /** Below this, a name match is a guess (일반 vs 일본): it may help a fact's score but decides nothing. */
@@ -80,7 +81,10 @@ export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestio
   }
 
   // A number in a question (9위, 2019) is as specific as words get, however many facts share it.
-  const weights = q.words.map((w, i) => (w.stop ? 0 : w.numeric ? Math.max(NUMBER_WEIGHT, telling[i]!) : telling[i]!));
+  // So is a name: "China" is in many facts of this article, but among data-centre facts it is the point.
+  const weights = q.words.map((w, i) =>
+    w.stop ? 0 : w.numeric ? Math.max(NUMBER_WEIGHT, telling[i]!) : namesEntity[i] ? Math.max(ENTITY_WORD_WEIGHT, telling[i]!) : telling[i]!,
+  );
   const asksBeyondEntities = q.words.some((w, i) => !w.stop && !w.numeric && !namesEntity[i]);
   const contentWeight = weights.reduce((a, b) => a + b, 0);
   const uncovered = new Set([...entities].filter((e) => !vocab.coveredEntities.has(e)));
