@@ -1,8 +1,8 @@
 // `npm run facts:check [-- <folder>]`: validates a fact folder for an editor, before the bot loads it.
-// Runs the loader's own validation (schema, topics, charts, quotes, entities) and the
-// numbers-in-article check, prints "OK: N facts, M entities" or every problem, and exits 1 on problems.
+// Runs the loader's own validation (schema, topics, charts, quotes, entities, numbers in the article:
+// the same the bot runs at start and reload), prints "OK: N facts, M entities" or every problem, and
+// exits 1 on problems.
 import { resolve } from 'node:path';
-import { checkArticleNumbers } from '../facts/check-numbers.ts';
 import { FactFileError } from '../facts/fact-file-error.ts';
 import { loadFactBase, type FactBase } from '../facts/load-facts.ts';
 import { DEFAULT_FACTS_DIR } from '../paths.ts';
@@ -15,12 +15,6 @@ try {
 } catch (err) {
   if (!(err instanceof FactFileError)) throw err;
   process.stderr.write(`${err.message}\n`);
-  process.exit(1);
-}
-
-const problems = base.articles.flatMap((article) => checkArticleNumbers(article).map((p) => `${article.file}: ${p}`));
-if (problems.length > 0) {
-  process.stderr.write(`${problems.length} problem(s)\n  - ${problems.join('\n  - ')}\n`);
   process.exit(1);
 }
 

@@ -14,7 +14,7 @@ export interface NumberToken {
 export interface NumberedFact {
   id: string;
   quote: string;
-  answer: { ko: string };
+  answer: { ko: string; en?: string };
   values: ReadonlyArray<{ value: number; before?: number | undefined }>;
 }
 
@@ -61,12 +61,29 @@ export function checkNumbers(articleText: string, facts: readonly NumberedFact[]
       const text = field === 'quote' ? fact.quote : fact.answer.ko;
       for (const token of extractNumbers(text)) if (!known.has(token.value)) report(field, token.text, token.value);
     }
+    for (const token of extractEnglishNumbers(fact.answer.en ?? '')) if (!known.has(token.value)) report('answer.en', token.text, token.value);
     fact.values.forEach((v, i) => {
       if (!known.has(v.value)) report(`values[${i}].value`, String(v.value), v.value);
       if (v.before !== undefined && !known.has(v.before)) report(`values[${i}].before`, String(v.before), v.before);
     });
   }
   return problems;
+}
+
+const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+/**
+ * Numbers in English text, scaled as written: "$5.6 million" is 5600000 (the article's 560만),
+ * "50,000–60,000" is 50000 and 60000, "12th" is 12.
+ */
+export function extractEnglishNumbers(text: string): NumberToken[] {
+  const out: NumberToken[] = [];
+  for (const m of text.matchAll(/(\d[\d,]*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion)\b)?/gi)) {
+    const base = Number(m[1]!.replace(/,/g, ''));
+    const scale = m[2] ? SCALE[m[2].toLowerCase()]! : 1;
+    out.push({ text: m[0], value: Math.round(base * scale * 1000) / 1000 });
+  }
+  return out;
 }
 
 /** The check over one loaded article file (its facts against its own text). */

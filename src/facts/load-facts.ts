@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
+import { checkArticleNumbers } from './check-numbers.ts';
 import { FactFileError } from './fact-file-error.ts';
 import { entityFileSchema, factFileSchema, type Entity, type FactFile } from './schema.ts';
 
@@ -68,6 +69,9 @@ function loadArticle(dir: string, name: string, entityIds: Set<string>): LoadedA
     });
     if (fact.keywords.ko.length + fact.keywords.en.length === 0) problems.push(`${at('keywords')}: needs at least one keyword`);
   }
+  // Every number a fact states must be in the article: checked at every load and reload, not only by
+  // `npm run facts:check`, so the bot never starts serving a figure the article does not give.
+  problems.push(...checkArticleNumbers({ file, data, text }));
   if (problems.length) throw new FactFileError(file, problems);
   return { file, data, text };
 }

@@ -1,6 +1,6 @@
 // The numbers-in-article check reads Korean number forms the way the article writes them.
 import { describe, expect, it } from 'vitest';
-import { checkNumbers, extractNumbers } from '../../src/facts/check-numbers.ts';
+import { checkNumbers, extractEnglishNumbers, extractNumbers } from '../../src/facts/check-numbers.ts';
 
 const values = (text: string) => extractNumbers(text).map((n) => n.value);
 
@@ -54,6 +54,24 @@ describe('checkNumbers', () => {
     expect(checkNumbers(article, [fact('중국은 449개소입니다.', 449, 7)])).toEqual(['fact "f" field values[0].before: number 7 not found in the article']);
     expect(checkNumbers(article, [fact('스타게이트는 6천억달러입니다.')])).toEqual([
       'fact "f" field answer.ko: number 6천억 (600000000000) not found in the article',
+    ]);
+  });
+});
+
+describe('numbers in English answers', () => {
+  const article = '딥시크는 불과 560만달러만 소요되었다. 트럼프는 5천억달러를 투자한다. 중국은 449개소.';
+  const fact = (en: string) => ({ id: 'f', quote: '중국은 449개소.', answer: { ko: '중국은 449개소.', en }, values: [] });
+
+  it('reads scaled English figures as the article writes them in Korean', () => {
+    expect(extractEnglishNumbers('$5.6 million and $500 billion, 50,000–60,000 GPUs, 12th').map((t) => t.value)).toEqual([
+      5_600_000, 500_000_000_000, 50_000, 60_000, 12,
+    ]);
+    expect(checkNumbers(article, [fact('DeepSeek cost $5.6 million; Stargate is $500 billion; China has 449.')])).toEqual([]);
+  });
+
+  it('names an English figure the article does not hold', () => {
+    expect(checkNumbers(article, [fact('China has 450 large data centres.')])).toEqual([
+      'fact "f" field answer.en: number 450 not found in the article',
     ]);
   });
 });

@@ -44,8 +44,11 @@ describe('loading a broken fact folder', () => {
     for (const s of says) expect(err.message).toContain(s);
   });
 
-  it('loads the number fixture (numbers are the checker job, not the loader)', () => {
-    expect(() => loadFactBase(join(FIXTURES, 'number-not-in-article'))).not.toThrow();
+  it('refuses a fact whose number is not in the article, naming the fact and the field', () => {
+    const err = loadError(join(FIXTURES, 'number-not-in-article'));
+    expect(err.message).toContain(join(FIXTURES, 'number-not-in-article', FACT_FILE));
+    expect(err.message).toMatch(/fact "[^"]+" field (answer\.ko|answer\.en|quote|values)/);
+    expect(err.message).toContain('not found in the article');
   });
 
   it('names the folder when it does not exist', () => {
