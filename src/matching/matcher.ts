@@ -9,6 +9,7 @@ import { buildVocabulary } from './vocabulary.ts';
 import { looksLikeQwertyKorean, qwertyToHangul } from './qwerty.ts';
 import { computeAnswer } from './compute.ts';
 import { createSuggester } from './suggest.ts';
+import { cleanText } from './text.ts';
 
 export interface Matcher {
   match(text: string, locale: Locale): MatchResult;
@@ -42,7 +43,8 @@ export function createMatcher(facts: KnownFact[], entities: Entity[], measures: 
 
   function decide(text: string, scored: ScoredQuestion): MatchResult {
     if (scored.contentWeight === 0 && scored.ranked.length === 0) {
-      return text.trim() === '' ? { kind: 'empty' } : abstain(scored, 'no-content');
+      // Nothing visible (only spaces, control or zero-width characters) is an empty question.
+      return cleanText(text) === '' ? { kind: 'empty' } : abstain(scored, 'no-content');
     }
     if (scored.uncovered.size > 0) {
       // "일본 데이터센터": nothing on Japan, but the question's other words still say what to suggest.
