@@ -20,6 +20,15 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     rules: {
+      // import('discord.js') would slip past no-restricted-imports; src/runtime/discover-platforms.ts
+      // loads adapters by computed path at run time, which is how the core stays free of them.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportExpression[source.value=/^(discord\\.js|@discordjs\\/|@slack\\/)/]",
+          message: 'src/ is the platform-free core: platform SDKs belong in adapters/.',
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {
@@ -39,7 +48,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(\\.\\./)+src/(?!index\\.ts$).+',
+              regex: '^(\\./)?(\\.\\./)+src/(?!index\\.ts$).+',
               message: 'Adapters use the core only through src/index.ts.',
             },
           ],
