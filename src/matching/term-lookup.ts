@@ -42,6 +42,19 @@ const FUZZY_SPAN_LIMIT = 12;
  * the lookup (most words are spelled right, and that keeps the fuzzy search for the rest).
  */
 export function lookupTerms(vocab: Vocabulary, keys: string[], singleWord: boolean, fuzzy = true): TermHit[] {
+  // Words recur across questions ("데이터센터", "how many"): each lookup is worked out once per fact base.
+  const cacheKey = `${singleWord ? 1 : 0}${fuzzy ? 1 : 0}${keys.join('\u0000')}`;
+  const cached = vocab.lookups.get(cacheKey);
+  if (cached) return cached;
+  const hits = lookupUncached(vocab, keys, singleWord, fuzzy);
+  if (vocab.lookups.size >= LOOKUP_CACHE_LIMIT) vocab.lookups.clear();
+  vocab.lookups.set(cacheKey, hits);
+  return hits;
+}
+
+const LOOKUP_CACHE_LIMIT = 20_000;
+
+function lookupUncached(vocab: Vocabulary, keys: string[], singleWord: boolean, fuzzy: boolean): TermHit[] {
   const hits: TermHit[] = [];
   for (const key of keys) {
     const exact = vocab.byKey.get(key);

@@ -48,6 +48,8 @@ export interface Vocabulary {
   entityKind: Map<string, Entity['kind']>;
   /** Entities that at least one fact is about. */
   coveredEntities: Set<string>;
+  /** Recent lookups (see term-lookup.ts): a vocabulary never changes, so its lookups can be kept. */
+  lookups: Map<string, import('./term-lookup.ts').TermHit[]>;
 }
 
 /** Keys up to this length are found by their deletions, longer ones by trigrams. */
@@ -156,6 +158,7 @@ export function buildVocabulary(facts: KnownFact[], entities: Entity[]): Vocabul
     deletions,
     entityKind: new Map(entities.map((e) => [e.id, e.kind])),
     coveredEntities: new Set(factsByEntity.keys()),
+    lookups: new Map(),
   };
 }
 
