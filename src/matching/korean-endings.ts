@@ -35,4 +35,3 @@ export function koreanStem(word: string): string {
   return once === word ? word : stripKoreanTail(once);
 }
 
-export const KOREAN_PARTICLES: readonly string[] = PARTICLES;

@@ -6,7 +6,6 @@ import { getChoseong } from 'es-hangul';
 // eslint-disable-next-line no-control-regex, no-misleading-character-class
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
 const HANGUL_SYLLABLE = /[\uac00-\ud7a3]/;
-const COMPAT_JAMO = /^[\u3131-\u318e]+$/;
 const CONSONANTS_ONLY = /^[\u3131-\u314e]+$/;
 
 /** NFKC, lower case, invisible characters removed, Discord/Slack mention markup removed, spaces collapsed. */
@@ -28,7 +27,6 @@ export function cleanText(text: string): string {
 }
 
 export const hasHangul = (s: string) => HANGUL_SYLLABLE.test(s);
-export const isCompatJamo = (s: string) => COMPAT_JAMO.test(s);
 /** A token like ㄷㅅㅋ: initial consonants only (초성 검색). */
 export const isChoseongQuery = (s: string) => CONSONANTS_ONLY.test(s) && s.length >= 2;
 
