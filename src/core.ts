@@ -7,7 +7,7 @@ import { buildKnowledge, type Knowledge } from './facts/knowledge.ts';
 import { detectLocale } from './matching/detect-locale.ts';
 import { DEFAULT_FACTS_DIR, DEFAULT_LOCALES_DIR } from './paths.ts';
 import { AnswerCache } from './answers/answer-cache.ts';
-import type { Answer, ArticleInfo, Locale, Question, TopicSummary } from './types.ts';
+import type { Answer, ArticleInfo, ConversationContext, Locale, Question, TopicSummary } from './types.ts';
 
 /** Longer questions get a short hint instead of an answer: nobody asks about one figure in a page of text. */
 export const MAX_QUESTION_CHARS = 1000;
@@ -16,8 +16,12 @@ const ANSWER_CACHE_SIZE = 2000;
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
 
 export interface Core {
-  /** The answer; immutable (frozen), and possibly the same object as for an earlier identical question. */
-  ask(question: Question): Answer;
+  /**
+   * The answer; immutable (frozen), and possibly the same object as for an earlier identical question.
+   * With `conversation` (what earlier turns were understood as), follow-ups resolve against it; the
+   * answer's `context` is the conversation to pass with the next turn.
+   */
+  ask(question: Question, conversation?: ConversationContext): Answer;
   /** Up to `limit` (<= 25) answerable questions for a partial text, for autocomplete. */
   suggest(partial: string, locale: Locale, limit?: number): string[];
   topics(locale: Locale): TopicSummary[];
@@ -65,7 +69,7 @@ export function createCore(options: CoreOptions = {}): Core {
       knowledge = next;
       recent = new AnswerCache(cacheSize);
     },
-    ask(question) {
+    ask(question, conversation) {
       const k = knowledge; // one fact base for the whole call, even if a reload lands meanwhile
       const cache = recent;
       const raw = typeof question.text === 'string' ? question.text : '';
@@ -74,7 +78,7 @@ export function createCore(options: CoreOptions = {}): Core {
       const cached = key === undefined ? undefined : cache.get(key);
       if (cached) return cached;
       // Frozen, so one cached answer can be handed to every asker: nobody can change it for the next.
-      const answer = deepFreeze(answerOnce(k, raw, hint));
+      const answer = deepFreeze(withContext(answerOnce(k, raw, hint), conversation));
       if (key !== undefined) cache.set(key, answer);
       return answer;
     },
@@ -104,6 +108,21 @@ export function createCore(options: CoreOptions = {}): Core {
       };
     },
   };
+}
+
+/** How many understood turns a conversation keeps: follow-ups lean on the last one or two. */
+const CONTEXT_TURNS = 3;
+
+function withContext(answer: Answer, conversation: ConversationContext | undefined): Answer {
+  if (answer.notice) return answer;
+  const turn = {
+    entities: [...new Set(answer.facts.flatMap((f) => f.entities))],
+    attributes: [],
+    facts: answer.facts.map((f) => f.id),
+    answered: answer.answered,
+    locale: answer.locale,
+  };
+  return { ...answer, context: { turns: [...(conversation?.turns ?? []), turn].slice(-CONTEXT_TURNS) } };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -20,11 +20,12 @@ export interface PlatformContext {
   env: Record<string, string | undefined>;
   logger: Logger;
   /**
-   * The one call an adapter makes per question: rate limit, metrics, one log line, then core.ask.
-   * Returns null when the asker is over the rate limit and has already been told: say nothing
+   * The one call an adapter makes per question: rate limit, conversation context, metrics, one log line,
+   * then core.ask. Give `conversation` (a thread, a channel and user) for follow-ups to resolve.
+   * Resolves to null when the asker is over the rate limit and has already been told: say nothing
    * (a platform that must answer, like a Discord interaction, replies with core.t(locale, 'limit.silent')).
    */
-  handle(question: PlatformQuestion): Answer | null;
+  handle(question: PlatformQuestion): Promise<Answer | null>;
   /** HTTP routes (/healthz, /metrics) that a platform running its own HTTP server on PORT should mount. */
   routes: Record<string, RouteHandler>;
   /** Report connection state changes (for /healthz and the connection gauge). */

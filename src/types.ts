@@ -10,6 +10,34 @@ export interface Question {
   locale?: Locale;
   userId?: string;
   channelId?: string;
+  /**
+   * Where a conversation lives (a Slack thread, a Discord channel and user, one terminal session), as the
+   * adapter names it. Turns with one key form one conversation: follow-ups ("그럼 미국은?") resolve in it.
+   */
+  conversation?: string;
+}
+
+/**
+ * What the earlier turns of a conversation were understood as: enough to resolve a follow-up, nothing a
+ * user typed. JSON-serialisable, so a shared store (Redis) can hold it. The core reads it and returns the
+ * next one with each answer; it never keeps conversations itself.
+ */
+export interface ConversationContext {
+  /** The most recent understood turns, oldest first (a few at most). */
+  turns: UnderstoodTurn[];
+}
+
+export interface UnderstoodTurn {
+  /** Entity ids the turn was about. */
+  entities: string[];
+  /** Attribute ids asked for (see facts/attributes.yaml). */
+  attributes: string[];
+  /** The question type (count, when, who, rank, most, compare, ...), when one was read. */
+  kind?: string;
+  /** The facts answered (ids), so "출처는?" and "언제 기준이야?" can speak about them. */
+  facts: string[];
+  answered: boolean;
+  locale: Locale;
 }
 
 export interface Citation {
@@ -78,6 +106,8 @@ export interface Answer {
   /** Confidence 0..1. */
   score: number;
   notice?: Notice;
+  /** The conversation after this turn, for the next one (absent for notices: they leave it unchanged). */
+  context?: ConversationContext;
 }
 
 /** A topic with example questions, for /facts and help screens. */

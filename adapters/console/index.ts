@@ -22,16 +22,20 @@ export function startConsole(ctx: PlatformContext, input: NodeJS.ReadableStream 
     rl.setPrompt('? ');
     rl.prompt();
   }
-  const done = new Promise<void>((resolve) => rl.once('close', () => resolve()));
-  rl.on('line', (line) => {
+  // One run of the chat is one conversation: "그럼 미국은?" follows the question before it.
+  const conversation = `session-${process.pid}-${Date.now().toString(36)}`;
+  // Lines are answered one at a time, in order, even when piped faster than they are answered.
+  let queue = Promise.resolve();
+  const closed = new Promise<void>((resolve) => rl.once('close', () => resolve()));
+  const done = closed.then(() => queue);
+  const answerLine = async (line: string) => {
     const text = line.trim();
-    if (interactive && (text === '/quit' || text === '/exit')) return rl.close();
     if (interactive && text === '/help') {
       write(help(ctx.core, locale));
     } else if (interactive && text === '') {
       // An empty line in a chat is nothing to answer.
     } else {
-      const answer = ctx.handle({ text: line, platform: 'console', userId: 'console' });
+      const answer = await ctx.handle({ text: line, platform: 'console', userId: 'console', conversation });
       if (answer) {
         locale = answer.locale;
         write(renderAnswer(answer));
@@ -41,6 +45,10 @@ export function startConsole(ctx: PlatformContext, input: NodeJS.ReadableStream 
       write('');
       rl.prompt();
     }
+  };
+  rl.on('line', (line) => {
+    if (interactive && ['/quit', '/exit'].includes(line.trim())) return rl.close();
+    queue = queue.then(() => answerLine(line));
   });
   return {
     done,

@@ -10,11 +10,13 @@ export async function handleAsk(interaction: ChatInputCommandInteraction, ctx: P
   const text = interaction.options.getString(OPTION.question, true);
   const isPrivate = interaction.options.getBoolean(OPTION.private) ?? false;
   const hint = localeOf(interaction);
-  const answer = ctx.handle({
+  const answer = await ctx.handle({
     text,
     locale: hint,
     userId: interaction.user.id,
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
+    // One conversation per person per channel: "그럼 미국은?" follows that person's last /ask there.
+    conversation: `${interaction.channelId ?? 'dm'}:${interaction.user.id}`,
     platform: 'discord',
   });
   if (!answer) {

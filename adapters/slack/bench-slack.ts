@@ -58,7 +58,7 @@ async function main(): Promise<number> {
     memo.set(q.text, answer);
     return answer;
   };
-  const ctx: PlatformContext = { core, env, logger, handle: ask, routes: {}, setConnected: () => {} };
+  const ctx: PlatformContext = { core, env, logger, handle: async (q) => ask(q), routes: {}, setConnected: () => {} };
   const clientOptions = { retryConfig: { retries: 0 } };
 
   // The bot, as `npm start` runs it, but answering before the HTTP response so a response means "posted".

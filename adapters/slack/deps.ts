@@ -14,13 +14,14 @@ export interface SlackDeps {
 }
 
 /** The question as the runtime's handle() takes it; the text's own language wins over the hint. */
-export function slackQuestion(deps: SlackDeps, text: string, userId?: string, channelId?: string): PlatformQuestion {
+export function slackQuestion(deps: SlackDeps, text: string, userId?: string, channelId?: string, conversation?: string): PlatformQuestion {
   return {
     text,
     locale: deps.defaultLocale,
     platform: 'slack',
     ...(userId ? { userId } : {}),
     ...(channelId ? { channelId } : {}),
+    ...(conversation ? { conversation } : {}),
   };
 }
 

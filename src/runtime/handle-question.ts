@@ -3,11 +3,12 @@
 import { performance } from 'node:perf_hooks';
 import type { Core } from '../core.ts';
 import type { PlatformQuestion } from '../platform.ts';
-import type { Answer, Locale, Notice } from '../types.ts';
+import type { Answer, ConversationContext, Locale, Notice } from '../types.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics, Outcome } from './metrics.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { createUserHasher } from './hash-user.ts';
+import { createMemoryConversationStore, type ConversationStore } from './conversation-store.ts';
 
 export interface HandleDeps {
   core: Core;
@@ -17,16 +18,19 @@ export interface HandleDeps {
   /** Platforms whose questions are never rate limited (the local terminal chat: its one user is the operator). */
   unlimited?: ReadonlySet<string>;
   hashUser?: (platform: string, userId: string | undefined) => string | undefined;
+  /** Where follow-up context is kept between turns (default: in memory, 10 minutes, 10,000 conversations). */
+  conversations?: ConversationStore;
 }
 
-export type Handle = (question: PlatformQuestion) => Answer | null;
+export type Handle = (question: PlatformQuestion) => Promise<Answer | null>;
 
 export function createHandle(deps: HandleDeps): Handle {
   const { core, logger, metrics, limiter } = deps;
   const hashUser = deps.hashUser ?? createUserHasher();
   const unlimited = deps.unlimited ?? new Set<string>();
+  const conversations = deps.conversations ?? createMemoryConversationStore();
 
-  return (question) => {
+  return async (question) => {
     const platform = String(question.platform || 'unknown');
     const user = hashUser(platform, question.userId);
     const text = typeof question.text === 'string' ? question.text : '';
@@ -48,16 +52,34 @@ export function createHandle(deps: HandleDeps): Handle {
       }
     }
 
+    // One conversation per platform and adapter-given key; a store that fails only costs the follow-up.
+    const conversationKey = question.conversation ? `${platform}\u0000${question.conversation}` : undefined;
+    let context: ConversationContext | undefined;
+    if (conversationKey) {
+      try {
+        context = await conversations.get(conversationKey);
+      } catch (err) {
+        logger.warn({ platform, err: describeError(err).message }, 'conversation store failed; answering without context');
+      }
+    }
+
     const started = performance.now();
     let answer: Answer;
     try {
-      answer = core.ask({ ...question, text });
+      answer = core.ask({ ...question, text }, context);
     } catch (err) {
       const locale = safeLocale(core, text, question.locale);
       logger.error({ platform, locale, user, err: describeError(err) }, 'core.ask failed; sent the error notice');
       answer = noticeAnswer(core, locale, 'error');
     }
     const seconds = (performance.now() - started) / 1000;
+    if (conversationKey && answer.context) {
+      try {
+        await conversations.set(conversationKey, answer.context);
+      } catch (err) {
+        logger.warn({ platform, err: describeError(err).message }, 'conversation store failed; the next turn starts fresh');
+      }
+    }
     metrics.question(platform, answer.locale, outcomeOf(answer), seconds);
     logger.info(
       {

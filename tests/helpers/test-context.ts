@@ -47,7 +47,7 @@ export function captureContext(options: ContextOptions = {}): CapturedContext {
     core,
     env: options.env ?? {},
     logger: pino({ level: 'debug' }, sink),
-    handle: (q) => (options.handle ? options.handle(q, core) : core.ask(q)),
+    handle: async (q) => (options.handle ? options.handle(q, core) : core.ask(q)),
     routes: options.routes ?? {},
     setConnected: (connected, reason) => connection.push({ connected, ...(reason ? { reason } : {}) }),
   };

@@ -30,16 +30,16 @@ function setup(options: { max?: number; core?: Core; unlimited?: string[] } = {}
 }
 
 describe('handle(): the pipeline for every question', () => {
-  it('answers the question with the fact base (China has 449 large data centres)', () => {
+  it('answers the question with the fact base (China has 449 large data centres)', async () => {
     const { handle } = setup();
-    const answer = handle({ platform: 'discord', userId: 'u1', text: '중국 데이터센터 몇 개?' });
+    const answer = await handle({ platform: 'discord', userId: 'u1', text: '중국 데이터센터 몇 개?' });
     expect(answer?.answered).toBe(true);
     expect(answer?.body).toContain('449');
   });
 
-  it('writes one structured log line per question, with the user hashed', () => {
+  it('writes one structured log line per question, with the user hashed', async () => {
     const { handle, questionLines } = setup();
-    const answer = handle({ platform: 'slack', userId: 'U0SECRETID', text: 'How many data centres does China have?' });
+    const answer = await handle({ platform: 'slack', userId: 'U0SECRETID', text: 'How many data centres does China have?' });
     const lines = questionLines();
     expect(lines).toHaveLength(1);
     const line = lines[0]!;
@@ -50,49 +50,49 @@ describe('handle(): the pipeline for every question', () => {
     expect(JSON.stringify(lines)).not.toContain('U0SECRETID');
   });
 
-  it('hashes one user to the same id within a process, different users to different ids', () => {
+  it('hashes one user to the same id within a process, different users to different ids', async () => {
     const { handle, questionLines } = setup();
-    handle({ platform: 'slack', userId: 'A', text: 'q' });
-    handle({ platform: 'slack', userId: 'A', text: 'q' });
-    handle({ platform: 'slack', userId: 'B', text: 'q' });
+    await handle({ platform: 'slack', userId: 'A', text: 'q' });
+    await handle({ platform: 'slack', userId: 'A', text: 'q' });
+    await handle({ platform: 'slack', userId: 'B', text: 'q' });
     const users = questionLines().map((l) => l.user);
     expect(users[0]).toBe(users[1]);
     expect(users[2]).not.toBe(users[0]);
   });
 
-  it('gives the sixth question in the window one polite localised limit reply, then silence; another user is unaffected', () => {
+  it('gives the sixth question in the window one polite localised limit reply, then silence; another user is unaffected', async () => {
     const { handle } = setup();
     const ask = (userId: string, text = '중국 데이터센터 몇 개?') => handle({ platform: 'discord', userId, text });
-    for (let i = 0; i < 5; i++) expect(ask('flooder')?.notice).toBeUndefined();
-    const sixth = ask('flooder');
+    for (let i = 0; i < 5; i++) expect((await ask('flooder'))?.notice).toBeUndefined();
+    const sixth = await ask('flooder');
     expect(sixth).toMatchObject({ notice: 'rate-limited', answered: false, locale: 'ko' });
     expect(sixth?.text).toBe(core.t('ko', 'core:notice.rate-limited'));
-    expect(ask('flooder')).toBeNull();
-    const english = handle({ platform: 'discord', userId: 'flooder2', text: 'x' });
+    expect(await ask('flooder')).toBeNull();
+    const english = await handle({ platform: 'discord', userId: 'flooder2', text: 'x' });
     expect(english).not.toBeNull();
-    for (let i = 0; i < 1000; i++) ask('flooder');
-    expect(ask('someone-else')?.notice).toBeUndefined();
+    for (let i = 0; i < 1000; i++) await ask('flooder');
+    expect((await ask('someone-else'))?.notice).toBeUndefined();
   });
 
-  it('replies to the limit in the language of the question', () => {
+  it('replies to the limit in the language of the question', async () => {
     const { handle } = setup({ max: 1 });
-    handle({ platform: 'slack', userId: 'u', text: 'How many data centres?' });
-    const limited = handle({ platform: 'slack', userId: 'u', text: 'And in Germany?' });
+    await handle({ platform: 'slack', userId: 'u', text: 'How many data centres?' });
+    const limited = await handle({ platform: 'slack', userId: 'u', text: 'And in Germany?' });
     expect(limited).toMatchObject({ notice: 'rate-limited', locale: 'en' });
     expect(limited?.text).toBe(core.t('en', 'core:notice.rate-limited'));
   });
 
-  it('never limits the terminal chat, whose one user is the operator', () => {
+  it('never limits the terminal chat, whose one user is the operator', async () => {
     const { handle } = setup({ max: 1, unlimited: ['console'] });
-    for (let i = 0; i < 20; i++) expect(handle({ platform: 'console', userId: 'console', text: '중국 데이터센터 몇 개?' })?.notice).toBeUndefined();
+    for (let i = 0; i < 20; i++) expect((await handle({ platform: 'console', userId: 'console', text: '중국 데이터센터 몇 개?' }))?.notice).toBeUndefined();
   });
 
   it('counts questions by platform, locale and outcome in /metrics', async () => {
     const { handle, metrics } = setup({ max: 1 });
-    handle({ platform: 'discord', userId: 'u', text: 'How many data centres does China have?' });
-    handle({ platform: 'discord', userId: 'u', text: 'again?' });
-    handle({ platform: 'discord', userId: 'u', text: 'again?' });
-    handle({ platform: 'slack', userId: 'v', text: '' });
+    await handle({ platform: 'discord', userId: 'u', text: 'How many data centres does China have?' });
+    await handle({ platform: 'discord', userId: 'u', text: 'again?' });
+    await handle({ platform: 'discord', userId: 'u', text: 'again?' });
+    await handle({ platform: 'slack', userId: 'v', text: '' });
     const text = await metrics.registry.metrics();
     expect(text).toMatch(/questions_total\{platform="discord",locale="en",outcome="(answered|unanswered)"\} 1/);
     expect(text).toContain('questions_total{platform="discord",locale="en",outcome="rate-limited"} 1');
@@ -101,7 +101,7 @@ describe('handle(): the pipeline for every question', () => {
     expect(text).toContain('answer_latency_seconds_count{platform="discord"} 1');
   });
 
-  it('turns a failure inside the core into a localised error answer and a log line, never an exception', () => {
+  it('turns a failure inside the core into a localised error answer and a log line, never an exception', async () => {
     const broken: Core = {
       ...core,
       ask: () => {
@@ -109,22 +109,22 @@ describe('handle(): the pipeline for every question', () => {
       },
     };
     const { handle, lines } = setup({ core: broken });
-    const answer = handle({ platform: 'slack', userId: 'u', text: 'How many data centres?' });
+    const answer = await handle({ platform: 'slack', userId: 'u', text: 'How many data centres?' });
     expect(answer).toMatchObject({ notice: 'error', answered: false, locale: 'en' });
     expect(answer?.text).toBe(core.t('en', 'core:notice.error'));
     expect(lines.some((l) => l.level === 50 && String(l.msg).includes('core.ask failed'))).toBe(true);
     expect(lines.some((l) => l.msg === 'question' && l.notice === 'error')).toBe(true);
   });
 
-  it('answers bad input with a reply, never an exception or a silent drop', () => {
+  it('answers bad input with a reply, never an exception or a silent drop', async () => {
     const { handle } = setup({ max: 1000 });
     const inputs = ['', '   ', '<@123456>', '🤖🔥💯', '\u0000\u0007\u200b\u200d\ufeff', 'מה מספר מרכזי הנתונים?', 'ك'.repeat(50), '가'.repeat(40_000)];
     for (const text of inputs) {
-      const answer = handle({ platform: 'discord', userId: 'u', text });
+      const answer = await handle({ platform: 'discord', userId: 'u', text });
       expect(answer, JSON.stringify(text.slice(0, 20))).not.toBeNull();
       expect(answer!.text.length).toBeGreaterThan(0);
     }
     // Not even a question that is not a string (a platform sending something odd).
-    expect(handle({ platform: 'discord', userId: 'u', text: undefined as unknown as string })?.text.length).toBeGreaterThan(0);
+    expect((await handle({ platform: 'discord', userId: 'u', text: undefined as unknown as string }))?.text.length).toBeGreaterThan(0);
   });
 });

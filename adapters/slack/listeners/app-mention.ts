@@ -20,7 +20,8 @@ export function onAppMention(deps: SlackDeps) {
       'app_mention',
       replyLocale(deps, text),
       async () => {
-        const answer = deps.ctx.handle(slackQuestion(deps, text, event.user, event.channel));
+        // The thread is the conversation: a later mention in it continues from this answer.
+        const answer = await deps.ctx.handle(slackQuestion(deps, text, event.user, event.channel, `${event.channel}:${threadTs}`));
         if (answer) await post(renderAnswer(answer, deps.ctx.core.t));
       },
       (error) => post({ text: error }),

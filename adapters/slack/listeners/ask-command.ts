@@ -21,7 +21,8 @@ export function onAskCommand(deps: SlackDeps) {
       '/ask',
       replyLocale(deps, text),
       async () => {
-        const answer = deps.ctx.handle(slackQuestion(deps, text, command.user_id, command.channel_id));
+        // /ask answers only the asker: their questions in one channel form a conversation.
+        const answer = await deps.ctx.handle(slackQuestion(deps, text, command.user_id, command.channel_id, `${command.channel_id}:${command.user_id}`));
         // Over the rate limit and already told: acknowledge with nothing, which shows nothing.
         if (!answer) return ackOnce();
         await ackOnce({ response_type: 'ephemeral', ...renderAnswer(answer, deps.ctx.core.t, { shareQuestion: text }) });

@@ -27,7 +27,8 @@ export function onDirectMessage(deps: SlackDeps) {
       'message.im',
       replyLocale(deps, text),
       async () => {
-        const answer = deps.ctx.handle(slackQuestion(deps, text, message.user, channel));
+        // A DM is one conversation (a thread inside it, its own).
+        const answer = await deps.ctx.handle(slackQuestion(deps, text, message.user, channel, `${channel}:${message.thread_ts ?? 'dm'}`));
         if (answer) await post(renderAnswer(answer, deps.ctx.core.t));
       },
       (error) => post({ text: error }),

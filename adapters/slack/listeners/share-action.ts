@@ -22,7 +22,7 @@ export function onShareAction(deps: SlackDeps) {
       'share',
       replyLocale(deps, question),
       async () => {
-        const answer = deps.ctx.handle(slackQuestion(deps, question, userId, channel));
+        const answer = await deps.ctx.handle(slackQuestion(deps, question, userId, channel));
         if (!answer) return;
         // The template is ours; the question is escaped; the user id comes from Slack's signed payload.
         const user = /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : '';
