@@ -7,7 +7,8 @@ import { buildKnowledge, type Knowledge } from './facts/knowledge.ts';
 import { detectLocale } from './matching/detect-locale.ts';
 import { DEFAULT_FACTS_DIR, DEFAULT_LOCALES_DIR } from './paths.ts';
 import { AnswerCache } from './answers/answer-cache.ts';
-import type { Answer, ArticleInfo, ConversationContext, Locale, Question, TopicSummary } from './types.ts';
+import type { Answer, ArticleInfo, ConversationContext, Locale, Question, TopicSummary, UnderstoodTurn } from './types.ts';
+import type { MatchResult } from './matching/match-result.ts';
 
 /** Longer questions get a short hint instead of an answer: nobody asks about one figure in a page of text. */
 export const MAX_QUESTION_CHARS = 1000;
@@ -48,14 +49,15 @@ export function createCore(options: CoreOptions = {}): Core {
   const cacheSize = options.answerCacheSize ?? ANSWER_CACHE_SIZE;
   let recent = new AnswerCache(cacheSize);
 
-  function answerOnce(k: Knowledge, raw: string, hint: Locale | undefined): Answer {
+  function answerOnce(k: Knowledge, raw: string, hint: Locale | undefined, last: UnderstoodTurn | undefined): Answer {
     let locale = detectLocale(raw.slice(0, MAX_QUESTION_CHARS), hint);
     if (raw.length > MAX_QUESTION_CHARS) return composeNotice(k, t, locale, 'too-long');
-    const match = k.matcher.match(raw, locale);
+    const match = k.matcher.match(raw, locale, last);
     // Latin text that could be Korean typed in English mode is Korean only if it was read that way.
     if (locale === 'ko' && /[a-z]/i.test(raw) && !HANGUL.test(raw)) locale = match.qwerty ? 'ko' : 'en';
     if (match.kind === 'empty') return composeNotice(k, t, locale, 'empty');
-    return composeAnswer(k, t, locale, match);
+    const answer = composeAnswer(k, t, locale, match);
+    return { ...answer, context: { turns: [turnOf(answer, match)] } };
   }
 
   return {
@@ -74,11 +76,13 @@ export function createCore(options: CoreOptions = {}): Core {
       const cache = recent;
       const raw = typeof question.text === 'string' ? question.text : '';
       const hint = question.locale === 'en' || question.locale === 'ko' ? question.locale : undefined;
-      const key = cacheSize > 0 && raw.length <= MAX_QUESTION_CHARS ? `${hint ?? ''}\u0000${raw}` : undefined;
+      const last = conversation?.turns.at(-1);
+      // A follow-up depends on the turn before it; only a question asked on its own is cached.
+      const key = cacheSize > 0 && raw.length <= MAX_QUESTION_CHARS && !last ? `${hint ?? ''}\u0000${raw}` : undefined;
       const cached = key === undefined ? undefined : cache.get(key);
       if (cached) return cached;
       // Frozen, so one cached answer can be handed to every asker: nobody can change it for the next.
-      const answer = deepFreeze(withContext(answerOnce(k, raw, hint), conversation));
+      const answer = deepFreeze(withHistory(answerOnce(k, raw, hint, last), conversation));
       if (key !== undefined) cache.set(key, answer);
       return answer;
     },
@@ -113,16 +117,23 @@ export function createCore(options: CoreOptions = {}): Core {
 /** How many understood turns a conversation keeps: follow-ups lean on the last one or two. */
 const CONTEXT_TURNS = 3;
 
-function withContext(answer: Answer, conversation: ConversationContext | undefined): Answer {
-  if (answer.notice) return answer;
-  const turn = {
-    entities: [...new Set(answer.facts.flatMap((f) => f.entities))],
-    attributes: [],
+/** This turn as the next one may lean on it: what it was understood to ask, and what answered it. */
+function turnOf(answer: Answer, match: MatchResult): UnderstoodTurn {
+  const understood = match.kind === 'empty' ? undefined : match.understood;
+  return {
+    entities: understood?.entities ?? [],
+    attributes: understood?.attributes ?? [],
+    ...(understood?.kind ? { kind: understood.kind } : {}),
     facts: answer.facts.map((f) => f.id),
     answered: answer.answered,
     locale: answer.locale,
   };
-  return { ...answer, context: { turns: [...(conversation?.turns ?? []), turn].slice(-CONTEXT_TURNS) } };
+}
+
+/** The conversation after this turn: the earlier turns, then this one (a few at most). */
+function withHistory(answer: Answer, conversation: ConversationContext | undefined): Answer {
+  if (!answer.context || !conversation || conversation.turns.length === 0) return answer;
+  return { ...answer, context: { turns: [...conversation.turns, ...answer.context.turns].slice(-CONTEXT_TURNS) } };
 }
 
 function deepFreeze<T>(value: T): T {

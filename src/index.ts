@@ -6,4 +6,4 @@ export type { PlatformContext, PlatformDefinition, PlatformQuestion, RunningPlat
 export type { Logger } from './runtime/logger.ts';
 export { createLogger } from './runtime/logger.ts';
 export { FactFileError } from './facts/fact-file-error.ts';
-export type { Answer, ArticleInfo, Citation, Fact, Locale, Notice, Question, TopicSummary } from './types.ts';
+export type { Answer, ArticleInfo, Citation, ConversationContext, Fact, Locale, Notice, Question, TopicSummary, UnderstoodTurn } from './types.ts';

@@ -66,6 +66,10 @@ export interface Fact {
   keywords: BilingualList;
   questions: BilingualList;
   values: FactValue[];
+  /** Which attributes the fact gives for which entity ({ 'moonshot-ai': ['founder'] }; 'any': no entity needed). */
+  answers: Record<string, string[]>;
+  /** What the figure is as of, when the article says. */
+  asOf?: Bilingual;
 }
 
 export interface Bilingual {
@@ -85,6 +89,8 @@ export interface FactValue {
   value: number;
   /** For ranks and other changes: the earlier value (e.g. the 2016 rank). */
   before?: number;
+  /** The article gives a lower bound ("1억달러 이상"). */
+  atLeast?: boolean;
 }
 
 /** Why an Answer is not a normal answer or abstention. */

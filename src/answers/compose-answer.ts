@@ -1,11 +1,18 @@
-// Turns a match into an Answer: the answer text in the asker's language, then the citation
-// (credited source, chart caption, article). Abstentions and notices carry suggestions instead.
+// Turns a match into an Answer: the answer text in the asker's language, then the citation (credited
+// source, chart caption, article). A follow-up first says how it was understood ("↪ 미국 · 데이터센터
+// 수"), so a wrong reading is visible. Refusals say what the article lacks, and suggest what it has.
+import { josa } from 'es-hangul';
 import type { Knowledge, KnownFact } from '../facts/knowledge.ts';
-import type { Computation, MatchResult } from '../matching/match-result.ts';
+import type { Computation, MatchResult, Missing, Understood } from '../matching/match-result.ts';
 import type { Answer, Citation, Locale, Notice } from '../types.ts';
 import type { Translate } from './i18n.ts';
 
 type Matched = Exclude<MatchResult, { kind: 'empty' }>;
+
+/** Computations whose supporting facts are worth reading after them (one entity's change; a source). */
+const WITH_FACTS = new Set(['rank-up', 'rank-down', 'rank-same', 'count-up', 'count-down', 'count-same', 'source', 'as-of']);
+/** Computations over two sides: each side's fact follows ("Germany has 521 ...; the UK has 514 ..."). */
+const TWO_SIDED = new Set(['difference', 'ratio', 'ratio-at-least', 'rank-gap']);
 
 export function citationFor(fact: KnownFact, locale: Locale): Citation {
   const a = fact.article;
@@ -43,14 +50,23 @@ function formatCitation(t: Translate, locale: Locale, c: Citation): string {
 }
 
 export function composeAnswer(k: Knowledge, t: Translate, locale: Locale, match: Matched): Answer {
+  const names = namer(k, locale);
   if (match.kind === 'abstain') {
-    const body = t(locale, 'abstain.body', { outlet: k.article.outlet[locale], date: k.article.date });
+    const reason = refusalLines(k, t, locale, match.missing, match.reason);
+    const lead = match.followUp && match.understood ? [understoodLine(k, t, locale, match.understood)] : [];
+    const body = [...lead, ...reason, t(locale, 'abstain.body', { outlet: k.article.outlet[locale], date: k.article.date })].join('\n');
     return unanswered(t, locale, body, suggestionsFrom(match.suggestions, k, locale), round(match.score));
   }
   const facts = match.facts;
   const citations = dedupeCitations(facts.map((f) => citationFor(f, locale)));
-  const lines = facts.map((f) => f.answer[locale]);
-  if (match.computation) lines.unshift(t(locale, `compute.${match.computation.key}`, localiseComputation(k, locale, match.computation)));
+  const lines: string[] = [];
+  if (match.followUp && match.understood) lines.push(understoodLine(k, t, locale, match.understood));
+  for (const c of match.computations) lines.push(t(locale, `compute.${c.key}`, localiseComputation(k, locale, c, facts)));
+  // A comparison of two reads well with both facts after it; a superlative over a whole chart does not.
+  if (match.computations.length === 0 || match.computations.every((c) => WITH_FACTS.has(c.key)) || (facts.length === 2 && match.computations.every((c) => TWO_SIDED.has(c.key)))) {
+    lines.push(...facts.map((f) => f.answer[locale]));
+  }
+  for (const m of match.missing ?? []) lines.push(t(locale, 'abstain.missing-part', attributeVars(k, locale, m.attribute, { entity: names(m.entity) })));
   const body = lines.join('\n');
   const text = [body, ...citations.map((c) => citationLine(t, locale, c))].join('\n');
   return { answered: true, locale, body, text, facts: facts.map(stripMeta), citations, suggestions: [], score: round(match.score) };
@@ -59,6 +75,41 @@ export function composeAnswer(k: Knowledge, t: Translate, locale: Locale, match:
 /** A short localised hint (empty or over-long question, rate limit) with suggestions to try. */
 export function composeNotice(k: Knowledge, t: Translate, locale: Locale, notice: Notice): Answer {
   return { ...unanswered(t, locale, t(locale, `notice.${notice}`), suggestionsFrom([], k, locale), 0), notice };
+}
+
+/** Why the article does not answer, naming what was asked and who it does give that for. */
+function refusalLines(k: Knowledge, t: Translate, locale: Locale, missing: Missing | undefined, reason: string): string[] {
+  if (!missing) return [];
+  const names = namer(k, locale);
+  if (reason === 'uncovered-entity' && missing.entity) return [t(locale, 'abstain.uncovered', { entity: names(missing.entity) })];
+  if (reason === 'not-given' && missing.attribute) {
+    // The figure itself when the attribute is given but not that figure: "한국의 데이터센터 순위", "2016년 순위".
+    const measure = missing.measure ? k.measures.get(missing.measure)?.label[locale] : undefined;
+    const label = measure ? (missing.year ? (locale === 'ko' ? `${missing.year}년 ${measure}` : `${missing.year} ${measure}`) : measure) : undefined;
+    const vars = label ? labelVars(label) : attributeVars(k, locale, missing.attribute, {});
+    if (!missing.entity) return [t(locale, 'abstain.not-in-article', vars)];
+    const lines = [t(locale, 'abstain.not-given', { ...vars, entity: names(missing.entity) })];
+    if (missing.givenFor.length > 0 && !label) lines.push(t(locale, 'abstain.given-for', { ...vars, list: listOf(locale, missing.givenFor.slice(0, 6).map(names)) }));
+    return lines;
+  }
+  return [];
+}
+
+/** "↪ 미국 · 데이터센터 수": what a follow-up was read as. */
+function understoodLine(k: Knowledge, t: Translate, locale: Locale, u: Understood): string {
+  const names = namer(k, locale);
+  const parts = [...u.entities.map(names), ...u.attributes.map((a) => k.attributeById.get(a)?.label[locale] ?? a)];
+  return t(locale, 'understood', { what: parts.join(' · ') });
+}
+
+/** The attribute's label, with the Korean particles a sentence needs after it. */
+function attributeVars(k: Knowledge, locale: Locale, attribute: string | undefined, vars: Record<string, string>): Record<string, string> {
+  const label = (attribute && k.attributeById.get(attribute)?.label[locale]) || attribute || '';
+  return { ...vars, ...labelVars(label) };
+}
+
+function labelVars(label: string): Record<string, string> {
+  return { attribute: label, attributeIga: particle(label, '이/가'), attributeEunneun: particle(label, '은/는'), attributeEe: `${label}에` };
 }
 
 /** An answer that is not one: the reason, then questions the bot can answer. */
@@ -87,20 +138,88 @@ function stripMeta({ article: _a, chartInfo: _c, ...fact }: KnownFact) {
 
 const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
 
+/** An entity id's display name in the asker's language (the first name listed). */
+function namer(k: Knowledge, locale: Locale) {
+  return (id: string | undefined) => {
+    if (!id) return '';
+    const e = k.entityById.get(id);
+    return e?.names[locale][0] ?? e?.names.ko[0] ?? id;
+  };
+}
+
+function listOf(locale: Locale, items: string[]): string {
+  if (locale === 'ko' || items.length < 2) return items.join(', ');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** A Korean word with the particle its last syllable takes (은/는, 이/가, 을/를, 으로/로); Latin words as written. */
+function particle(word: string, pair: '은/는' | '이/가' | '을/를' | '으로/로'): string {
+  if (!word) return word;
+  if (!/[가-힣]$/.test(word)) {
+    // After a Latin name or digit, Korean writers pick by how it is read; the vowel form reads naturally.
+    const [, vowel] = pair.split('/') as [string, string];
+    return `${word}${/\d$/.test(word) ? pair.split('/')[0] : vowel}`;
+  }
+  return josa(word, pair);
+}
+
 /** Entity and measure ids in a computation become names in the asker's language; ranks become 54th. */
-function localiseComputation(k: Knowledge, locale: Locale, c: Computation): Record<string, string | number> {
+function localiseComputation(k: Knowledge, locale: Locale, c: Computation, facts: KnownFact[]): Record<string, string | number> {
+  const names = namer(k, locale);
   const vars: Record<string, string | number> = { ...c.vars };
-  for (const key of ['more', 'less', 'entity']) {
-    const entity = k.entityById.get(String(vars[key] ?? ''));
-    if (entity) vars[key] = entity.names[locale][0] ?? entity.id;
+  for (const key of ['more', 'less', 'entity', 'higher', 'lower', 'whole']) if (typeof vars[key] === 'string' && vars[key]) vars[key] = names(String(vars[key]));
+  for (const key of ['entities', 'scope']) {
+    const ids = String(vars[key] ?? '').split(',').filter(Boolean);
+    vars[key] = ids.length === 0 ? '' : listOf(locale, ids.map(names));
   }
+  if (vars.scope) vars.scope = locale === 'ko' ? `${vars.scope} 가운데 ` : ` among ${vars.scope}`;
   const measure = k.measures.get(String(vars.measure ?? ''));
-  vars.measure = measure ? measure.label[locale] : String(vars.measure ?? '');
+  const label = measure ? measure.label[locale] : String(vars.measure ?? '');
+  vars.measure = label;
   vars.unit = measure ? measure.unit[locale] : '';
-  if (locale === 'en' && c.key.startsWith('rank')) {
-    for (const key of ['before', 'after']) if (typeof vars[key] === 'number') vars[key] = ordinal(vars[key] as number);
+  if (locale === 'ko') {
+    vars.measureIga = particle(label, '이/가');
+    vars.measureEunneun = particle(label, '은/는');
+    vars.measureEul = particle(label, '을/를');
+    vars.entityIro = particle(String(vars.entity ?? ''), '으로/로');
   }
+  if (locale === 'en' && measure?.kind === 'rank') {
+    for (const key of ['before', 'after', 'value', 'higherValue', 'lowerValue']) if (typeof vars[key] === 'number') vars[key] = ordinal(vars[key] as number);
+  }
+  // "10th" in English; Korean writes the bare number before 위 / 번째.
+  if (typeof vars.n === 'number') vars.nSuffix = locale === 'en' ? ordinal(vars.n).slice(String(vars.n).length) : '';
+  // Money reads as the article writes it: 560만달러 / $5.6 million.
+  if (measure?.kind === 'amount') {
+    for (const key of ['moreValue', 'lessValue', 'value', 'sum', 'avg', 'diff']) if (typeof vars[key] === 'number') vars[key] = formatMoney(vars[key] as number, measure.currency ?? 'USD', locale);
+    vars.unit = '';
+  }
+  if (c.key === 'source') vars.sources = listOf(locale, [...new Set(facts.map((f) => f.source[locale]))]);
+  if (c.key === 'as-of') vars.asOf = listOf(locale, [...new Set(facts.map((f) => asOfOf(f, locale)))]);
   return vars;
+}
+
+/** What a fact's figure is as of: what the article says, else its chart's caption, else the article's date. */
+function asOfOf(fact: KnownFact, locale: Locale): string {
+  if (fact.asOf) return fact.asOf[locale];
+  const caption = fact.chartInfo?.caption[locale];
+  const inCaption = caption?.match(/\((\d{4})[^)]*\)/);
+  if (inCaption) return locale === 'ko' ? `${inCaption[1]}년` : inCaption[1]!;
+  return fact.article.date;
+}
+
+/** An amount of money as a reader writes it: 5600000 USD is 560만달러 or $5.6 million. */
+export function formatMoney(value: number, currency: 'USD' | 'KRW', locale: Locale): string {
+  if (locale === 'ko') {
+    const unit = currency === 'USD' ? '달러' : '원';
+    const jo = Math.floor(value / 1e12);
+    const eok = Math.floor((value % 1e12) / 1e8);
+    const man = Math.floor((value % 1e8) / 1e4);
+    const parts = [jo ? `${jo}조` : '', eok ? `${eok}억` : '', man ? `${man}만` : ''].filter(Boolean);
+    return `${parts.join('') || String(value)}${unit}`;
+  }
+  const [scale, word] = value >= 1e12 ? [1e12, 'trillion'] : value >= 1e9 ? [1e9, 'billion'] : value >= 1e6 ? [1e6, 'million'] : [1, ''];
+  const n = String(Math.round((value / scale) * 10) / 10);
+  return currency === 'USD' ? `$${n}${word ? ` ${word}` : ''}` : `${n}${word ? ` ${word}` : ''} won`;
 }
 
 function ordinal(n: number): string {

@@ -6,11 +6,11 @@ import type { Entity } from '../facts/schema.ts';
 const SYLLABLES = '가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허고노도로모보소오조초코토포호구누두루무부수우주추쿠투푸후기니디리미비시이지치키티피히'.split('');
 const LATIN = ['ka', 'na', 'da', 'ra', 'ma', 'ba', 'sa', 'ja', 'cha', 'ta', 'pa', 'ha', 'go', 'no', 'do', 'ro', 'mo', 'bo', 'so', 'jo', 'ki', 'ni', 'ri', 'mi'];
 const MEASURES = [
-  { ko: ['기업가치', '몸값'], en: ['valuation', 'worth'], qko: '의 기업가치는 얼마야?', qen: ' valuation', unitKo: '억달러', unitEn: ' billion dollars' },
-  { ko: ['설립', '창업'], en: ['founded', 'founding year'], qko: '는 언제 설립됐어?', qen: ' founding year', unitKo: '년', unitEn: '' },
-  { ko: ['직원 수', '인력'], en: ['employees', 'staff'], qko: ' 직원 수는?', qen: ' number of employees', unitKo: '명', unitEn: ' people' },
-  { ko: ['데이터센터', '데이터 센터'], en: ['data centers', 'data centres'], qko: ' 데이터센터는 몇 개야?', qen: ' data center count', unitKo: '개소', unitEn: '' },
-  { ko: ['GPU 보유량', 'GPU'], en: ['GPUs', 'GPU count'], qko: ' GPU 몇 개 있어?', qen: ' GPU count', unitKo: '개', unitEn: ' GPUs' },
+  { attribute: 'valuation', ko: ['기업가치', '몸값'], en: ['valuation', 'worth'], qko: '의 기업가치는 얼마야?', qen: ' valuation', unitKo: '억달러', unitEn: ' billion dollars' },
+  { attribute: 'founded', ko: ['설립', '창업'], en: ['founded', 'founding year'], qko: '는 언제 설립됐어?', qen: ' founding year', unitKo: '년', unitEn: '' },
+  { attribute: 'staff-count', ko: ['직원 수', '인력'], en: ['employees', 'staff'], qko: ' 직원 수는?', qen: ' number of employees', unitKo: '명', unitEn: ' people' },
+  { attribute: 'data-centres', ko: ['데이터센터', '데이터 센터'], en: ['data centers', 'data centres'], qko: ' 데이터센터는 몇 개야?', qen: ' data center count', unitKo: '개소', unitEn: '' },
+  { attribute: 'gpus', ko: ['GPU 보유량', 'GPU'], en: ['GPUs', 'GPU count'], qko: ' GPU 몇 개 있어?', qen: ' GPU count', unitKo: '개', unitEn: ' GPUs' },
 ];
 
 /** A deterministic pseudo-random generator, so every run benchmarks the same fact base. */
@@ -65,6 +65,8 @@ export function syntheticBase(size: number, seed = 42): SyntheticBase {
       keywords: { ko: m.ko, en: m.en },
       questions: { ko: [`${ko}${m.qko}`], en: [`${en}${m.qen}?`] },
       values: [],
+      // The attribute ids of facts/attributes.yaml, so the bench reads questions as the real base does.
+      answers: { [entity.id]: [m.attribute] },
       article,
     });
     if (i % 7 === 0) questions.push(`${ko}${m.qko}`, `What is ${en}${m.qen}?`);

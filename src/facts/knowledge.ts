@@ -1,6 +1,6 @@
 // The fact base in the shape the core serves it: facts flattened across articles, each knowing its
 // article and chart, plus the matcher built over them. Built once per load (and per reload).
-import type { Entity, FactFile, Measure } from './schema.ts';
+import type { Attribute, Entity, FactFile, Measure } from './schema.ts';
 import type { FactBase } from './load-facts.ts';
 import type { Bilingual, Fact } from '../types.ts';
 import { createMatcher, type Matcher } from '../matching/matcher.ts';
@@ -22,6 +22,7 @@ export interface Knowledge {
   facts: KnownFact[];
   entities: Entity[];
   entityById: Map<string, Entity>;
+  attributeById: Map<string, Attribute>;
   measures: Map<string, Measure>;
   topics: FactFile['topics'];
   /** The first article: the one the bot is about (for /about and abstentions). */
@@ -48,10 +49,11 @@ export function buildKnowledge(base: FactBase): Knowledge {
     facts,
     entities: base.entities,
     entityById: new Map(base.entities.map((e) => [e.id, e])),
+    attributeById: new Map(base.attributes.map((a) => [a.id, a])),
     measures,
     topics,
     article: first.article,
-    matcher: createMatcher(facts, base.entities, measures),
+    matcher: createMatcher(facts, base.entities, measures, base.attributes),
   };
 }
 

@@ -6,7 +6,7 @@ import { parse, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { checkArticleNumbers } from './check-numbers.ts';
 import { FactFileError } from './fact-file-error.ts';
-import { entityFileSchema, factFileSchema, type Entity, type FactFile } from './schema.ts';
+import { attributeFileSchema, entityFileSchema, factFileSchema, type Attribute, type Entity, type FactFile } from './schema.ts';
 
 export interface LoadedArticle {
   file: string;
@@ -18,9 +18,14 @@ export interface LoadedArticle {
 export interface FactBase {
   articles: LoadedArticle[];
   entities: Entity[];
+  /** What people ask about entities (attributes.yaml); empty when the folder has none. */
+  attributes: Attribute[];
 }
 
 export const ENTITY_FILE = 'entities.yaml';
+export const ATTRIBUTE_FILE = 'attributes.yaml';
+/** The key in a fact's `answers` for an attribute it gives with no entity named. */
+export const ANY_ENTITY = 'any';
 
 export function loadFactBase(dir: string): FactBase {
   if (!existsSync(dir)) throw new FactFileError(dir, ['the facts folder does not exist']);
@@ -28,10 +33,12 @@ export function loadFactBase(dir: string): FactBase {
   if (!files.includes(ENTITY_FILE)) throw new FactFileError(join(dir, ENTITY_FILE), ['file is missing']);
   const entities = parseWith(join(dir, ENTITY_FILE), entityFileSchema).entities;
   const entityIds = new Set(entities.map((e) => e.id));
+  const attributes = files.includes(ATTRIBUTE_FILE) ? loadAttributes(join(dir, ATTRIBUTE_FILE)) : [];
+  const attributeIds = new Set(attributes.map((a) => a.id));
   const articles = files
-    .filter((f) => f !== ENTITY_FILE)
+    .filter((f) => f !== ENTITY_FILE && f !== ATTRIBUTE_FILE)
     .sort()
-    .map((f) => loadArticle(dir, f, entityIds));
+    .map((f) => loadArticle(dir, f, entityIds, attributeIds));
   if (articles.length === 0) throw new FactFileError(dir, ['no article fact file (*.yaml) found']);
   const seen = new Map<string, string>();
   for (const a of articles) {
@@ -41,10 +48,28 @@ export function loadFactBase(dir: string): FactBase {
       seen.set(fact.id, a.file);
     }
   }
-  return { articles, entities };
+  return { articles, entities, attributes };
 }
 
-function loadArticle(dir: string, name: string, entityIds: Set<string>): LoadedArticle {
+function loadAttributes(file: string): Attribute[] {
+  const attributes = parseWith(file, attributeFileSchema).attributes;
+  const ids = new Set<string>();
+  const problems: string[] = [];
+  for (const a of attributes) {
+    if (ids.has(a.id)) problems.push(`attribute "${a.id}" field id: duplicate id`);
+    ids.add(a.id);
+    if (a.words.ko.length + a.words.en.length === 0) problems.push(`attribute "${a.id}" field words: needs at least one word`);
+  }
+  for (const a of attributes) {
+    for (const [kind, target] of Object.entries(a.as)) {
+      if (!ids.has(target!)) problems.push(`attribute "${a.id}" field as.${kind}: unknown attribute "${target}"`);
+    }
+  }
+  if (problems.length) throw new FactFileError(file, problems);
+  return attributes;
+}
+
+function loadArticle(dir: string, name: string, entityIds: Set<string>, attributeIds: Set<string>): LoadedArticle {
   const file = join(dir, name);
   const data = parseWith(file, factFileSchema);
   const textFile = join(dir, data.article.text);
@@ -67,8 +92,18 @@ function loadArticle(dir: string, name: string, entityIds: Set<string>): LoadedA
     fact.values.forEach((v, i) => {
       if (!entityIds.has(v.entity)) problems.push(`${at(`values[${i}].entity`)}: unknown entity "${v.entity}"`);
     });
+    for (const [entity, attrs] of Object.entries(fact.answers)) {
+      if (entity !== ANY_ENTITY && !entityIds.has(entity)) problems.push(`${at(`answers.${entity}`)}: unknown entity "${entity}" (add it to ${ENTITY_FILE}, or use "${ANY_ENTITY}")`);
+      attrs.forEach((a, i) => {
+        if (!attributeIds.has(a)) problems.push(`${at(`answers.${entity}[${i}]`)}: unknown attribute "${a}" (add it to ${ATTRIBUTE_FILE})`);
+      });
+    }
     if (fact.keywords.ko.length + fact.keywords.en.length === 0) problems.push(`${at('keywords')}: needs at least one keyword`);
   }
+  data.measures.forEach((m) => {
+    if (m.attribute && !attributeIds.has(m.attribute)) problems.push(`measure "${m.id}" field attribute: unknown attribute "${m.attribute}" (add it to ${ATTRIBUTE_FILE})`);
+    if (m.total && !entityIds.has(m.total)) problems.push(`measure "${m.id}" field total: unknown entity "${m.total}"`);
+  });
   // Every number a fact states must be in the article: checked at every load and reload, not only by
   // `npm run facts:check`, so the bot never starts serving a figure the article does not give.
   problems.push(...checkArticleNumbers({ file, data, text }));

@@ -11,6 +11,8 @@ export const factValueSchema = z.object({
   measure: id,
   value: z.number({ error: 'must be a number' }),
   before: z.number({ error: 'must be a number' }).optional(),
+  /** The article gives a lower bound ("1억달러 이상"): computations with it say "at least". */
+  atLeast: z.boolean().optional(),
 });
 
 export const factSchema = z.object({
@@ -24,15 +26,34 @@ export const factSchema = z.object({
   keywords: bilingualList,
   questions: bilingualList,
   values: z.array(factValueSchema).default([]),
+  /**
+   * Which attributes (facts/attributes.yaml) the fact gives for which entity: { moonshot-ai: [founder] }.
+   * The key `any` is for a fact that answers the attribute with no entity named (what a unicorn is).
+   */
+  answers: z.record(z.string(), z.array(id)).default({}),
+  /** What the figure is as of, when the article says ("1월 기준"): for "언제 기준이야?". */
+  asOf: bilingual.optional(),
 });
 
 /** What a structured value measures, so the core can say "65 more large data centres". */
 export const measureSchema = z.object({
   id,
-  kind: z.enum(['count', 'rank']),
+  /** count: things counted; rank: places (1 is best); amount: money, with a currency. */
+  kind: z.enum(['count', 'rank', 'amount']),
+  /** For amounts: the currency, so figures read as 560만달러 / $5.6 million. */
+  currency: z.enum(['USD', 'KRW']).optional(),
+  /** The year the values are for, and the year of the `before` values (2024 and 2016): "2016년 순위" needs a before. */
+  year: z.number().int().optional(),
+  beforeYear: z.number().int().optional(),
   label: bilingual,
   /** The counting unit after a number, e.g. 개소 (ko); may be empty for English. */
   unit: z.object({ ko: z.string(), en: z.string() }).default({ ko: '', en: '' }),
+  /** The attribute (facts/attributes.yaml) whose figures these are: "most data centres" reads this measure. */
+  attribute: id.optional(),
+  /** The entity whose value is the whole (world): shares are taken of it, and it is never "the most". */
+  total: id.optional(),
+  /** The size of the whole when it is fixed (the top 100): shares are taken of it. */
+  outOf: z.number().positive().optional(),
 });
 
 export const chartSchema = z.object({ id, caption: bilingual, source: bilingual });
@@ -63,10 +84,32 @@ export const factFileSchema = z.object({
 /** Named things a question can be about. Known entities that no fact covers make the bot abstain. */
 export const entitySchema = z.object({
   id,
-  kind: z.enum(['country', 'region', 'university', 'company', 'product', 'person', 'organisation']),
+  kind: z.enum(['country', 'region', 'university', 'company', 'product', 'person', 'organisation', 'article']),
   names: bilingualList,
+  /**
+   * An organisation the article credits as a source (Nature Index, Nikkei, CB Insights): naming it says
+   * where a figure comes from, not what the question is about ("CB인사이트 기준 문샷 AI 기업가치").
+   */
+  source: z.boolean().optional(),
+  /** A university's country: "중국 대학 중 가장 높은" ranks the Chinese ones only. */
+  country: id.optional(),
 });
 export const entityFileSchema = z.object({ entities: z.array(entitySchema).min(1) });
+
+/** The kinds of question the matcher tells apart (src/matching/question-kinds.ts reads them). */
+export const QUESTION_KINDS = ['count', 'amount', 'when', 'who', 'where', 'which', 'rank', 'age', 'describe', 'change'] as const;
+
+/** What people ask about an entity, and the words they use for it (facts/attributes.yaml). */
+export const attributeSchema = z.object({
+  id,
+  label: bilingual,
+  asks: z.array(z.enum(QUESTION_KINDS)).default([]),
+  words: bilingualList,
+  /** Read as another attribute when the question is of that kind (founded asked with "who" is founder). */
+  as: z.partialRecord(z.enum([...QUESTION_KINDS, 'count']), id).default({}),
+});
+export const attributeFileSchema = z.object({ attributes: z.array(attributeSchema).min(1) });
+export type Attribute = z.infer<typeof attributeSchema>;
 
 export type FactFile = z.infer<typeof factFileSchema>;
 export type EntityFile = z.infer<typeof entityFileSchema>;

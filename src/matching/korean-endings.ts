@@ -3,6 +3,8 @@
 // tails before it looks words up. Longest first, so "에서는" goes before "는".
 
 const PARTICLES = [
+  // Honorifics before a particle: "필자분이", "기자님께서" are 필자, 기자.
+  '분께서', '님께서', '분이', '분은', '분의', '분도', '님이', '님은', '님의', '께서',
   '으로부터', '에서부터', '이라고', '이라는', '에서는', '에게서', '까지는', '부터는', '이라도', '만으로',
   '에서', '에게', '한테', '으로', '까지', '부터', '보다', '처럼', '마다', '이랑', '하고', '이나', '이란', '라는', '라고',
   '에는', '으론', '로는', '와는', '과는', '이며', '이고', '에도', '의', '은', '는', '이', '가', '을', '를', '에', '로',
@@ -21,8 +23,13 @@ const ENDINGS = [
 
 const TAILS = [...new Set([...PARTICLES, ...ENDINGS])].sort((a, b) => b.length - a.length);
 
+// The plural 들 before a particle ("기술자들이", "대학들은"): stripped when a word of two syllables or more remains.
+const PLURAL = /^(.{2,})들(?:이|은|을|의|도|과|에|에서|로|만|까지)?$/;
+
 /** The word with one particle or ending removed, when at least one syllable remains. */
 export function stripKoreanTail(word: string): string {
+  const plural = PLURAL.exec(word);
+  if (plural) return plural[1]!;
   for (const tail of TAILS) {
     if (word.length > tail.length && word.endsWith(tail)) return word.slice(0, -tail.length);
   }

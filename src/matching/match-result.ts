@@ -1,17 +1,55 @@
 import type { KnownFact } from '../facts/knowledge.ts';
 
-/** A figure the core computed from two structured values (e.g. UK minus China data centres). */
+/** A figure the core computed from structured values (e.g. UK minus China data centres). */
 export interface Computation {
   /** i18n key under core:compute.* */
   key: string;
   vars: Record<string, string | number>;
 }
 
+/** What the question was understood to ask: shown with follow-up answers, kept for the next turn. */
+export interface Understood {
+  entities: string[];
+  attributes: string[];
+  /** The question kind, when one decided the answer (count, when, who, most, ...). */
+  kind?: string;
+}
+
+/** An entity and attribute the article does not give together, and who it does give the attribute for. */
+export interface Missing {
+  entity?: string;
+  attribute?: string;
+  /** The figure that is missing when the attribute is given but not that figure (a rank, a year's value). */
+  measure?: string;
+  year?: number;
+  givenFor: string[];
+}
+
+export type AbstainReason =
+  /** Nothing explained the question well enough (chit-chat, another topic). */
+  | 'low-confidence'
+  /** It names something the article never speaks of (Japan, Microsoft). */
+  | 'uncovered-entity'
+  /** Only filler, markup or instructions: no question about the article. */
+  | 'no-content'
+  /** The entity and the attribute are both known, but the article does not give one for the other. */
+  | 'not-given';
+
 export type MatchResult = (
   | { kind: 'empty' }
-  | { kind: 'answer'; facts: KnownFact[]; score: number; computation?: Computation }
-  | { kind: 'abstain'; score: number; reason: 'low-confidence' | 'uncovered-entity' | 'no-content'; suggestions: KnownFact[] }
+  | {
+      kind: 'answer';
+      facts: KnownFact[];
+      score: number;
+      computations: Computation[];
+      /** Parts of a several-part question the article does not answer ("중국이랑 일본 각각"). */
+      missing?: Missing[];
+    }
+  | { kind: 'abstain'; score: number; reason: AbstainReason; suggestions: KnownFact[]; missing?: Missing }
 ) & {
   /** The question was read as Korean typed on an English keyboard layout (wndrnr -> 중국). */
   qwerty?: boolean;
+  understood?: Understood;
+  /** The question leaned on the conversation before it ("그럼 미국은?"): the answer says how it was read. */
+  followUp?: boolean;
 };

@@ -1,74 +1,162 @@
-// The matcher: question text -> the fact that answers it, a computed comparison, or an abstention.
-import type { Entity, Measure } from '../facts/schema.ts';
+// The matcher: question text (and the turn before, in a conversation) -> the facts that answer it, a
+// computation over the figures, or an honest refusal. docs/matching.md walks a question through it.
+//
+//   1. read the question into a frame: entities, attributes, kind (read-frame.ts)
+//   2. fill gaps from the turn before, if it leans on it (resolve-follow-up.ts)
+//   3. plan: compute, join entity x attribute, or refuse with the reason (plan-answer.ts)
+//   4. a question with no frame at all falls back to how much of it a fact explains (score-facts.ts)
+import type { Attribute, Entity, Measure } from '../facts/schema.ts';
 import type { KnownFact } from '../facts/knowledge.ts';
-import type { Locale } from '../types.ts';
+import type { Locale, UnderstoodTurn } from '../types.ts';
+import { indexValues } from './aggregate.ts';
+import { buildFactIndex } from './fact-index.ts';
+import type { Frame } from './frame.ts';
 import type { MatchResult } from './match-result.ts';
+import { planAnswer, type PlanDeps } from './plan-answer.ts';
+import { clauseFrame, readFrame, type FrameReaderDeps } from './read-frame.ts';
 import { readQuestion } from './read-question.ts';
+import { resolveAsked, type ResolveDeps } from './resolve-follow-up.ts';
 import { scoreFacts, type ScoredQuestion } from './score-facts.ts';
 import { buildVocabulary } from './vocabulary.ts';
 import { looksLikeQwertyKorean, qwertyToHangul } from './qwerty.ts';
-import { computeAnswer } from './compute.ts';
 import { createSuggester } from './suggest.ts';
 import { cleanText } from './text.ts';
+import { stripNoise } from './strip-noise.ts';
+import { ANSWER_THRESHOLD, FRAMELESS_THRESHOLD, MAX_PARTS } from './tuning.ts';
 
 export interface Matcher {
-  match(text: string, locale: Locale): MatchResult;
+  match(text: string, locale: Locale, last?: UnderstoodTurn): MatchResult;
+  /** How a question is read, step by step (npm run ask -- --explain): for editors tuning the lexicon. */
+  explain(text: string, last?: UnderstoodTurn): { question: string; frame: Frame; asked: ReturnType<typeof resolveAsked>; result: MatchResult };
   suggest(partial: string, locale: Locale, limit: number): string[];
 }
 
-/** Below this share of the question explained, the bot says the article does not answer it. */
-export const ANSWER_THRESHOLD = 0.55;
+export { ANSWER_THRESHOLD };
 
-export function createMatcher(facts: KnownFact[], entities: Entity[], measures: Map<string, Measure> = new Map()): Matcher {
-  const vocab = buildVocabulary(facts, entities);
+export function createMatcher(
+  facts: KnownFact[],
+  entities: Entity[],
+  measures: Map<string, Measure> = new Map(),
+  attributes: readonly Attribute[] = [],
+): Matcher {
+  const vocab = buildVocabulary(facts, entities, attributes);
   const suggester = createSuggester(facts);
-
   const isKnown = (key: string) => vocab.byKey.has(key);
   const entityById = new Map(entities.map((e) => [e.id, e]));
+  const index = buildFactIndex(facts);
+  const reader: FrameReaderDeps = { vocab, isKnown, entityById };
+  const factById = new Map(facts.map((f) => [f.id, f]));
+  const attributeAsks = new Map(attributes.map((a) => [a.id, new Set<string>(a.asks)] as const));
+  const resolveDeps: ResolveDeps = { index, entityById, factById, attributeAsks };
+  const planDeps: PlanDeps = {
+    facts,
+    index,
+    values: indexValues(facts, measures),
+    attributeById: new Map(attributes.map((a) => [a.id, a])),
+    attributeAsks,
+    entityById,
+    factIndexById: new Map(facts.map((f, i) => [f.id, i])),
+  };
   const score = (text: string): ScoredQuestion => scoreFacts(vocab, facts, readQuestion(text, isKnown));
 
   return {
-    match(text) {
-      if (looksLikeQwertyKorean(text)) {
-        const hangul = qwertyToHangul(text);
-        const [asTyped, converted] = [score(text), score(hangul)];
+    match(text, _locale, last) {
+      const question = stripNoise(text);
+      // Only markup or instructions to a chat model: no question about the article was asked.
+      if (cleanText(question) === '' && cleanText(text) !== '') return { kind: 'abstain', score: 0, reason: 'no-content', suggestions: [] };
+      if (looksLikeQwertyKorean(question)) {
+        const hangul = qwertyToHangul(question);
+        const [asTyped, converted] = [readFrame(reader, question), readFrame(reader, hangul)];
         // Read it as Korean only when that reading explains more: "author" is English, "wndrnr" is 중국.
-        if ((converted.ranked[0]?.score ?? 0) > (asTyped.ranked[0]?.score ?? 0)) return { ...decide(hangul, converted), qwerty: true };
-        return decide(text, asTyped);
+        if (explains(converted) > explains(asTyped) || (explains(converted) === explains(asTyped) && (score(hangul).ranked[0]?.score ?? 0) > (score(question).ranked[0]?.score ?? 0))) {
+          return { ...decide(hangul, converted, last), qwerty: true };
+        }
+        return decide(question, asTyped, last);
       }
-      return decide(text, score(text));
+      return decide(question, readFrame(reader, question), last);
     },
     suggest: (partial, locale, limit) => suggester.suggest(partial, locale, limit),
+    explain(text, last) {
+      const question = stripNoise(text);
+      const frame = readFrame(reader, question);
+      return { question, frame, asked: resolveAsked(resolveDeps, frame, cleanText(question), last), result: this.match(text, 'ko', last) };
+    },
   };
 
-  function decide(text: string, scored: ScoredQuestion): MatchResult {
-    if (scored.contentWeight === 0 && scored.ranked.length === 0) {
-      // Nothing visible (only spaces, control or zero-width characters) is an empty question.
-      return cleanText(text) === '' ? { kind: 'empty' } : abstain(scored, 'no-content');
+  function decide(text: string, frame: Frame, last: UnderstoodTurn | undefined): MatchResult {
+    if (frame.empty) return cleanText(text) === '' ? { kind: 'empty' } : { kind: 'abstain', score: 0, reason: 'no-content', suggestions: [] };
+    const scored = score(text);
+    const parts = askingClauses(frame);
+    if (parts.length >= 2) {
+      const merged = planParts(frame, parts, scored, last);
+      if (merged) return merged;
     }
-    if (scored.uncovered.size > 0) {
-      // "일본 데이터센터": nothing on Japan, but the question's other words still say what to suggest.
-      return abstain(score(withoutNames(text, scored.uncovered)), 'uncovered-entity', 0);
-    }
-    const computed = computeAnswer(text, scored, facts, measures);
-    if (computed) return computed;
+    const asked = resolveAsked(resolveDeps, frame, cleanText(text), last);
+    const planned = planAnswer(planDeps, frame, asked, scored);
+    if (planned) return planned;
+    // No frame to plan from: the fact that explains most of the question, if it explains enough.
+    const framed = asked.focus.length > 0 || asked.attributes.length > 0;
+    const threshold = framed ? ANSWER_THRESHOLD : FRAMELESS_THRESHOLD;
     const top = scored.ranked[0];
-    if (!top || top.score < ANSWER_THRESHOLD) return abstain(scored, 'low-confidence');
-    return { kind: 'answer', facts: [facts[top.index]!], score: Math.min(1, top.score) };
-  }
-
-  function abstain(scored: ScoredQuestion, reason: 'low-confidence' | 'uncovered-entity' | 'no-content', confidence?: number): MatchResult {
     const near = [...scored.ranked, ...scored.related].slice(0, 3).map((r) => facts[r.index]!);
-    const score = confidence ?? Math.max(0, Math.min(1, scored.ranked[0]?.score ?? 0));
-    return { kind: 'abstain', score, reason, suggestions: near };
+    if (scored.contentWeight === 0 && scored.ranked.length === 0) return { kind: 'abstain', score: 0, reason: 'no-content', suggestions: near };
+    if (scored.uncovered.size > 0) return { kind: 'abstain', score: 0, reason: 'uncovered-entity', suggestions: near, missing: { entity: [...scored.uncovered][0]!, givenFor: [] } };
+    if (!top || top.score < threshold) return { kind: 'abstain', score: Math.max(0, Math.min(1, top?.score ?? 0)), reason: 'low-confidence', suggestions: near };
+    const fact = facts[top.index]!;
+    return { kind: 'answer', facts: [fact], score: Math.min(1, top.score), computations: [], understood: { entities: [...new Set(Object.keys(fact.answers ?? {}))].filter((e) => e !== 'any'), attributes: [] } };
   }
 
-  function withoutNames(text: string, ids: Set<string>): string {
-    let rest = text.toLowerCase();
-    for (const id of ids) {
-      const names = [...(entityById.get(id)?.names.ko ?? []), ...(entityById.get(id)?.names.en ?? [])];
-      for (const name of names.sort((a, b) => b.length - a.length)) rest = rest.split(name.toLowerCase()).join(' ');
+  /**
+   * A question in two parts ("Zhipu AI는 언제 세워졌고, 기업가치는 얼마야?", "... and what's Naver doing in Saudi?"):
+   * each asking clause is planned on its own, leaning on the one before as a follow-up leans on the turn
+   * before; the parts' answers go out together, and a part the article lacks is said, not dropped.
+   */
+  function planParts(frame: Frame, parts: number[], scored: ScoredQuestion, last: UnderstoodTurn | undefined): MatchResult | undefined {
+    const results: MatchResult[] = [];
+    let previous = last;
+    for (const i of parts) {
+      const part = clauseFrame(frame, i);
+      const planned = planAnswer(planDeps, part, resolveAsked(resolveDeps, part, cleanText(part.clauses[0]!.text), previous), scored);
+      if (!planned || planned.kind === 'empty') continue;
+      results.push(planned);
+      const u = planned.understood;
+      // Within one message a refused part still sets the scene for the next ("..., what about Zhipu?").
+      if (u) previous = { entities: u.entities, attributes: u.attributes, facts: planned.kind === 'answer' ? planned.facts.map((f) => f.id) : [], answered: true, locale: 'ko' };
     }
-    return rest;
+    const answers = results.filter((r): r is Extract<MatchResult, { kind: 'answer' }> => r.kind === 'answer');
+    if (answers.length === 0) return results[0];
+    const facts = [...new Set(answers.flatMap((a) => a.facts))].slice(0, MAX_PARTS);
+    const refused = results.filter((r): r is Extract<MatchResult, { kind: 'abstain' }> => r.kind === 'abstain' && r.missing !== undefined);
+    return {
+      kind: 'answer',
+      facts,
+      score: Math.min(...answers.map((a) => a.score)),
+      computations: answers.flatMap((a) => a.computations),
+      missing: [...answers.flatMap((a) => a.missing ?? []), ...refused.map((r) => r.missing!)],
+      understood: {
+        entities: [...new Set(answers.flatMap((a) => a.understood?.entities ?? []))],
+        attributes: [...new Set(answers.flatMap((a) => a.understood?.attributes ?? []))],
+      },
+      ...(answers.some((a) => a.followUp) ? { followUp: true } : {}),
+    };
   }
+}
+
+/** The clauses that ask something of their own (a name or an attribute): the parts of a several-part question. */
+function askingClauses(frame: Frame): number[] {
+  if (frame.kinds.aggregates.size > 0 && frame.clauses.length > 1 && frame.clauses.filter((c) => c.asks).length < 2) return [];
+  return frame.clauses
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => c.asks && (frame.entities.some((e) => e.from >= c.from && e.from <= c.to && e.role !== 'context') || frame.attributes.some((a) => a.from >= c.from && a.from <= c.to) || readKindsOf(c)))
+    .map(({ i }) => i);
+}
+
+/** Whether a clause asks a kind of question on its own ("몇 살이야?" after "창업자는 누구고,"). */
+function readKindsOf(clause: { text: string }): boolean {
+  return /몇\s*살|언제|얼마|누구|how old|when|how much|who/.test(clause.text.toLowerCase());
+}
+
+/** How much of a question a frame explains: entities and attributes named, and words left over. */
+function explains(frame: Frame): number {
+  return frame.entities.length * 2 + frame.attributes.length * 2 - frame.unexplained.length * 0.5;
 }

@@ -33,9 +33,12 @@ function asHangul(word: string): string | undefined {
 const SEEN_LIMIT = 10_000;
 const seen = new Map<string, string | undefined>();
 
+// Acronyms typed as such (AI, GPU, LLM) stay Latin in Korean text: "wlvn AI" is 지푸 AI.
+const ACRONYM = /^[A-Z]{2,5}$/;
+
 export function looksLikeQwertyKorean(text: string): boolean {
   const words = text.slice(0, 400).match(LATIN_WORD) ?? [];
-  const long = words.filter((w) => w.length >= 2);
+  const long = words.filter((w) => w.length >= 2 && !ACRONYM.test(w));
   if (long.length === 0) return false;
   let syllables = 0;
   for (const w of long) {
@@ -48,5 +51,5 @@ export function looksLikeQwertyKorean(text: string): boolean {
 
 /** Converts each Latin word that reads as Hangul; leaves digits and other text as they are. */
 export function qwertyToHangul(text: string): string {
-  return text.slice(0, 1000).replace(LATIN_WORD, (w) => asHangul(w) ?? w);
+  return text.slice(0, 1000).replace(LATIN_WORD, (w) => (ACRONYM.test(w) ? w : (asHangul(w) ?? w)));
 }

@@ -19,8 +19,7 @@ export interface ReadQuestion {
   patterns: Pattern[];
 }
 
-const MAX_WORDS = 40;
-const MAX_SPAN = 3;
+import { MAX_SPAN, MAX_SPELLED_OUT, MAX_WORDS } from './tuning.ts';
 
 /** Whether a jamo key is in the vocabulary (for splitting words typed without spaces). */
 export type IsKnown = (key: string) => boolean;
@@ -35,9 +34,11 @@ export function readQuestion(text: string, isKnown?: IsKnown): ReadQuestion {
     }
     patterns.push({ keys: w.forms.map(toJamo), from: i, to: i, mode: 'text' });
   });
-  for (let span = 2; span <= MAX_SPAN; span++) {
+  for (let span = 2; span <= MAX_SPELLED_OUT; span++) {
     for (let i = 0; i + span <= words.length; i++) {
       const group = words.slice(i, i + span);
+      // Longer runs only of single syllables typed apart ("카 이 스 트", "엑 사 원").
+      if (span > MAX_SPAN && !group.every((w) => /^[가-힣]$/.test(w.raw))) continue;
       if (group.some((w) => isChoseongQuery(w.raw))) continue;
       const inner = group.slice(0, -1).map((w) => w.raw).join('');
       const last = group[group.length - 1]!;

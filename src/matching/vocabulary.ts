@@ -2,7 +2,7 @@
 // example question and number in an answer, each pointing at the facts it speaks for. Keys are jamo
 // strings, so a typo costs one letter. A trigram index picks the few keys worth comparing with
 // fuse.js, which keeps a lookup nearly flat as the fact base grows.
-import type { Entity } from '../facts/schema.ts';
+import type { Attribute, Entity } from '../facts/schema.ts';
 import type { KnownFact } from '../facts/knowledge.ts';
 import { termKey, toWords } from './question-words.ts';
 import { hasHangul, toChoseong, toJamo } from './text.ts';
@@ -21,6 +21,8 @@ export interface Term {
   weights: Float32Array;
   /** Entities this term names (usually none or one). */
   entities: readonly string[];
+  /** Attributes (facts/attributes.yaml) this term asks about: 창업자 -> founder. */
+  attributes: readonly string[];
 }
 
 /** A term while the vocabulary is built; frozen into compact typed arrays afterwards. */
@@ -29,6 +31,7 @@ interface TermDraft {
   text: string;
   postings: Map<number, number>;
   entities: Set<string>;
+  attributes: Set<string>;
 }
 
 const NO_ENTITIES: readonly string[] = Object.freeze([]);
@@ -69,18 +72,19 @@ export function trigramsOf(key: string): string[] {
   return out;
 }
 
-export function buildVocabulary(facts: KnownFact[], entities: Entity[]): Vocabulary {
+export function buildVocabulary(facts: KnownFact[], entities: Entity[], attributes: readonly Attribute[] = []): Vocabulary {
   const drafts = new Map<string, TermDraft>();
-  const add = (text: string, factIndex: number | undefined, kind: TermKind, entity?: string) => {
+  const add = (text: string, factIndex: number | undefined, kind: TermKind, entity?: string, attribute?: string) => {
     const base = termKey(text);
     if (!base) return;
     const key = toJamo(base);
     let term = drafts.get(key);
     if (!term) {
-      term = { key, text: base, postings: new Map(), entities: new Set() };
+      term = { key, text: base, postings: new Map(), entities: new Set(), attributes: new Set() };
       drafts.set(key, term);
     }
     if (entity) term.entities.add(entity);
+    if (attribute) term.attributes.add(attribute);
     if (factIndex !== undefined) {
       const weight = KIND_WEIGHT[kind];
       if ((term.postings.get(factIndex) ?? 0) < weight) term.postings.set(factIndex, weight);
@@ -105,6 +109,25 @@ export function buildVocabulary(facts: KnownFact[], entities: Entity[]): Vocabul
       for (const w of toWords(text)) if (!w.stop && !w.numeric) add(w.stem, i, 'aword');
     }
   });
+  // What people ask about: the attribute's words point at the attribute (the frame reader joins it
+  // with the entity), and at the facts that give it (so the coverage score knows them too).
+  const factsByAttribute = new Map<string, number[]>();
+  facts.forEach((fact, i) => {
+    for (const attrs of Object.values(fact.answers ?? {})) {
+      for (const a of attrs) {
+        const list = factsByAttribute.get(a);
+        if (!list) factsByAttribute.set(a, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
+    }
+  });
+  for (const attribute of attributes) {
+    const giving = factsByAttribute.get(attribute.id) ?? [];
+    for (const word of [...attribute.words.ko, ...attribute.words.en]) {
+      add(word, undefined, 'keyword', undefined, attribute.id);
+      for (const i of giving) add(word, i, 'keyword');
+    }
+  }
   for (const entity of entities) {
     const covering = factsByEntity.get(entity.id) ?? [];
     for (const name of [...entity.names.ko, ...entity.names.en]) {
@@ -122,6 +145,7 @@ export function buildVocabulary(facts: KnownFact[], entities: Entity[]): Vocabul
       facts: Int32Array.from(draft.postings.keys()),
       weights: Float32Array.from(draft.postings.values()),
       entities: draft.entities.size > 0 ? [...draft.entities] : NO_ENTITIES,
+      attributes: draft.attributes.size > 0 ? [...draft.attributes] : NO_ENTITIES,
     };
     terms.push(term);
     byKey.set(term.key, term);
@@ -143,7 +167,7 @@ export function buildVocabulary(facts: KnownFact[], entities: Entity[]): Vocabul
     if (hasHangul(term.text)) {
       const cho = toChoseong(term.text);
       if (cho.length >= 2) byChoseong.set(cho, [...(byChoseong.get(cho) ?? []), term]);
-      if (term.key.length >= 5 && term.facts.length > 0 && term.entities.length === 0) {
+      if (term.key.length >= 5 && (term.facts.length > 0 || term.attributes.length > 0) && term.entities.length === 0) {
         const stem = term.key.slice(0, -1);
         byStem.set(stem, [...(byStem.get(stem) ?? []), term]);
       }

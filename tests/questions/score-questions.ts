@@ -37,6 +37,10 @@ export type QuestionItem = AnswerableItem | AbstainItem;
 export interface Tally {
   ok: number;
   n: number;
+  /** Answered when it should not have been, or with the wrong figure: worse than a refusal. */
+  wrong?: number;
+  /** Refused an answerable item. */
+  refused?: number;
 }
 
 export interface ScoreReport {
@@ -96,11 +100,17 @@ export function isRight(item: QuestionItem, answer: Answer): boolean {
 /** null when the item's language is not judged (abstentions, unanswered, mixed, compute). */
 export function languageRight(item: QuestionItem, answer: Answer): boolean | null {
   if (item.abstain || answer.answered !== true || LANGUAGE_EXEMPT.has(item.cat)) return null;
-  const askedKorean = hangulCount(item.q) > 0 || KOREAN_WITHOUT_HANGUL.has(item.cat);
+  const lang = (item as { lang?: string }).lang;
+  const askedKorean = lang ? lang === 'ko' : hangulCount(item.q) > 0 || KOREAN_WITHOUT_HANGUL.has(item.cat);
   const text = answer.text ?? '';
   const h = hangulCount(text);
   const letters = letterCount(text) || 1;
   return askedKorean ? h > 0 : h / letters < 0.2;
+}
+
+/** A miss is a refusal (nothing said) or a wrong answer (something said that was not asked for). */
+export function missKind(item: QuestionItem, answer: Answer): 'refused' | 'wrong' {
+  return answer.answered ? 'wrong' : 'refused';
 }
 
 export function scoreQuestions(core: Core, items: QuestionItem[] = loadQuestions()): ScoreReport {
@@ -117,9 +127,14 @@ export function scoreQuestions(core: Core, items: QuestionItem[] = loadQuestions
     const tally = item.abstain ? abstain : answerable;
     tally.n++;
     if (ok) tally.ok++;
-    const cat = (byCategory[item.cat] ??= { ok: 0, n: 0 });
+    const cat = (byCategory[item.cat] ??= { ok: 0, n: 0, wrong: 0, refused: 0 });
     cat.n++;
     if (ok) cat.ok++;
+    else {
+      const miss = missKind(item, answer);
+      cat[miss] = (cat[miss] ?? 0) + 1;
+      tally[miss] = (tally[miss] ?? 0) + 1;
+    }
     const said = answer.answered ? oneLine(answer.text) : '(no answer)';
     if (!ok) failures.push(`${item.id} [${item.cat}] ${item.q}\n      -> ${said}`);
 
@@ -147,11 +162,15 @@ export const pct = (t: Tally): number => (t.n ? (100 * t.ok) / t.n : 100);
 
 /** The per-category table and totals, as the evaluation script prints them. */
 export function formatReport(r: ScoreReport): string {
-  const rows = Object.entries(r.byCategory).map(([cat, t]) => `${cat.padEnd(14)} ${t.ok}/${t.n}`);
+  const rows = Object.entries(r.byCategory).map(
+    ([cat, t]) => `${cat.padEnd(14)} ${`${t.ok}/${t.n}`.padStart(7)}   refused ${t.refused ?? 0}, wrong ${t.wrong ?? 0}`,
+  );
+  const wrong = (r.answerable.wrong ?? 0) + (r.abstain.wrong ?? 0);
   return [
     ...rows,
     `score: ${r.overallPct.toFixed(1)}% overall; answered right ${r.answerable.ok}/${r.answerable.n}, ` +
-      `abstained right ${r.abstain.ok}/${r.abstain.n}, language ${r.language.ok}/${r.language.n}`,
+      `abstained right ${r.abstain.ok}/${r.abstain.n}, language ${r.language.ok}/${r.language.n}; ` +
+      `wrong answers ${wrong} (answerable ${r.answerable.wrong ?? 0}, should have refused ${r.abstain.wrong ?? 0}), refusals of answerable ${r.answerable.refused ?? 0}`,
   ].join('\n');
 }
 

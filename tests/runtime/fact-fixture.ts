@@ -18,7 +18,7 @@ export interface FactCopy {
 export function copyFacts(): FactCopy {
   const dir = mkdtempSync(join(tmpdir(), 'factbot-facts-'));
   cpSync(join(PROJECT_ROOT, 'facts'), dir, { recursive: true });
-  const name = readdirSync(dir).find((f) => f.endsWith('.yaml') && f !== 'entities.yaml');
+  const name = readdirSync(dir).find((f) => f.endsWith('.yaml') && f !== 'entities.yaml' && f !== 'attributes.yaml');
   if (!name) throw new Error('no article fact file in facts/');
   const file = join(dir, name);
   const original = readFileSync(file, 'utf8');
@@ -37,6 +37,7 @@ export function copyFacts(): FactCopy {
         keywords: { ko: [question], en: [question] },
         questions: { ko: [question], en: [question] },
         values: [],
+        answers: {},
       });
       return stringify(data);
     },

@@ -1,0 +1,215 @@
+// Answers that take one step of arithmetic over the article's own figures of one measure: the most and
+// the fewest, the n-th, a sum, a share of the whole, an average, the difference or ratio of two, the
+// biggest rank change. Only from structured values (facts' `values`), and each result says how it was
+// computed ("5381 ÷ 11800 ≈ 45.6%"). Measures not marked count or rank (money, years) are never computed with.
+import type { KnownFact } from '../facts/knowledge.ts';
+import type { Measure } from '../facts/schema.ts';
+import type { Computation } from './match-result.ts';
+import type { Aggregate, QuestionKinds } from './question-kinds.ts';
+
+export interface MeasuredValue {
+  entity: string;
+  value: number;
+  before?: number;
+  atLeast?: boolean;
+  fact: number;
+}
+
+export interface ValueIndex {
+  /** Values by measure id: one per entity (the first fact that states it). */
+  byMeasure: Map<string, MeasuredValue[]>;
+  /** Measures by the attribute they quantify. */
+  measuresOf: Map<string, Measure[]>;
+  measures: Map<string, Measure>;
+}
+
+export function indexValues(facts: KnownFact[], measures: Map<string, Measure>): ValueIndex {
+  const byMeasure = new Map<string, MeasuredValue[]>();
+  facts.forEach((fact, index) => {
+    for (const v of fact.values) {
+      if (!measures.has(v.measure)) continue;
+      const list = byMeasure.get(v.measure) ?? [];
+      if (!list.some((m) => m.entity === v.entity)) {
+        list.push({ entity: v.entity, value: v.value, ...(v.before !== undefined ? { before: v.before } : {}), ...(v.atLeast ? { atLeast: true } : {}), fact: index });
+      }
+      byMeasure.set(v.measure, list);
+    }
+  });
+  const measuresOf = new Map<string, Measure[]>();
+  for (const m of measures.values()) if (m.attribute) measuresOf.set(m.attribute, [...(measuresOf.get(m.attribute) ?? []), m]);
+  return { byMeasure, measuresOf, measures };
+}
+
+export interface Computed {
+  computation: Computation;
+  /** The facts whose values were used: they are cited, and their chart shows the answer. */
+  facts: number[];
+}
+
+interface Ask {
+  attribute: string;
+  kinds: QuestionKinds;
+  /** Entities the question names for the computation (focus and compared), in the order named. */
+  named: string[];
+  /** A university's country, so "중국 대학 중" narrows the universities to China's. */
+  countryOf: (entity: string) => string | undefined;
+}
+
+/** The computation a question asks for, when its kind, its attribute and the values allow one. */
+export function computeAggregate(index: ValueIndex, ask: Ask): Computed | undefined {
+  const { kinds } = ask;
+  const wanted = [...kinds.aggregates];
+  const rankFirst = kinds.asks.has('rank') || kinds.byRank || kinds.ofChange !== undefined || kinds.aggregates.has('nth');
+  // The measure of the kind the question asks (a rank or a count), then the one that holds what it names.
+  const holds = (m: Measure) => ask.named.filter((e) => valuesOf(index, m).some((v) => v.entity === e || ask.countryOf(v.entity) === e)).length;
+  const fit = (m: Measure) => 2 * Number((m.kind === 'rank') === rankFirst) + holds(m);
+  const candidates = (index.measuresOf.get(ask.attribute) ?? []).slice().sort((a, b) => fit(b) - fit(a));
+  for (const aggregate of orderOf(wanted, kinds)) {
+    for (const measure of candidates) {
+      const result = compute(index, measure, aggregate, ask);
+      if (result) return result;
+    }
+  }
+  return undefined;
+}
+
+/** Which aggregate to try first when a question shows several ("합치면 몇 배" is a ratio; "most" + "change"). */
+function orderOf(wanted: Aggregate[], kinds: QuestionKinds): Aggregate[] {
+  const priority: Aggregate[] = ['ratio', 'share', 'sum', 'average', 'difference', 'nth', 'most', 'least'];
+  const out = priority.filter((a) => wanted.includes(a));
+  // "몇 계단 올랐어?" names no aggregate, but a rank change of one entity is one step too.
+  if (kinds.ofChange !== undefined && !out.includes('most') && !out.includes('least')) out.push('change' as Aggregate);
+  return out;
+}
+
+function valuesOf(index: ValueIndex, measure: Measure): MeasuredValue[] {
+  return index.byMeasure.get(measure.id) ?? [];
+}
+
+function compute(index: ValueIndex, measure: Measure, aggregate: Aggregate | 'change', ask: Ask): Computed | undefined {
+  const all = valuesOf(index, measure);
+  if (all.length === 0) return undefined;
+  const items = all.filter((v) => v.entity !== measure.total);
+  let named = ask.named.map((e) => items.find((v) => v.entity === e)).filter((v): v is MeasuredValue => v !== undefined);
+  // A country named over a measure of universities narrows it to that country's ("중국 대학 중 가장 높은").
+  const countries = ask.named.filter((e) => items.some((v) => ask.countryOf(v.entity) === e));
+  if (named.length === 0 && countries.length > 0) named = items.filter((v) => countries.includes(ask.countryOf(v.entity) ?? ''));
+  // Named entities narrow the set ("미국, 독일, 영국, 중국 가운데"); otherwise every entity of the measure.
+  const pool = named.length >= 2 ? named : items;
+  const facts = (list: MeasuredValue[]) => [...new Set(list.map((v) => v.fact))];
+  const base = { measure: measure.id };
+  const rank = measure.kind === 'rank';
+
+  switch (aggregate) {
+    case 'most':
+    case 'least': {
+      const change = ask.kinds.ofChange;
+      if (change !== undefined) {
+        const moved = pool.filter((v) => v.before !== undefined && rank);
+        if (moved.length < 2) return undefined;
+        // Places climbed: a rank going from 89 to 6 climbed 83. "가장 많이 떨어진": the largest fall.
+        // "변동 폭이 더 큰": the largest move either way.
+        const climb = (v: MeasuredValue) => (change === 'any' ? Math.abs(v.before! - v.value) : (v.before! - v.value) * (change === 'down' ? -1 : 1));
+        const pick = best(moved, climb, aggregate === 'most');
+        const diff = Math.abs(pick.before! - pick.value);
+        const direction = change === 'down' || (change === 'any' && pick.value > pick.before!) ? 'fall' : 'climb';
+        const key = `${aggregate}-${direction}`;
+        return { computation: { key, vars: { ...base, entity: pick.entity, before: pick.before!, after: pick.value, diff, scope: scopeOf(named, pool) } }, facts: facts(moved) };
+      }
+      if (pool.length < 2 || pool.some((v) => v.atLeast)) return undefined;
+      // A rank is best when lowest (1st); a count when highest.
+      const pick = best(pool, (v) => (rank ? -v.value : v.value), aggregate === 'most');
+      return { computation: { key: `${aggregate}-${measure.kind}`, vars: { ...base, entity: pick.entity, value: pick.value, scope: scopeOf(named, pool) } }, facts: facts(pool) };
+    }
+    case 'nth': {
+      const n = ask.kinds.ordinal;
+      if (n === undefined) return undefined;
+      if (rank) {
+        // "from 40th to 9th": the one that moved from the one place to the other.
+        const [first, second] = ask.kinds.ordinals;
+        if (second !== undefined) {
+          const moved = all.filter((v) => v.before === first && v.value === second);
+          if (moved.length === 1) return { computation: { key: 'nth-move', vars: { ...base, entity: moved[0]!.entity, before: first!, after: second } }, facts: facts(moved) };
+        }
+        const hits = all.filter((v) => v.value === n);
+        if (hits.length !== 1) return undefined;
+        return { computation: { key: 'nth-rank', vars: { ...base, entity: hits[0]!.entity, n } }, facts: facts(hits) };
+      }
+      const sorted = [...pool].sort((a, b) => b.value - a.value);
+      const pick = sorted[n - 1];
+      if (!pick || n < 1) return undefined;
+      return { computation: { key: 'nth-count', vars: { ...base, entity: pick.entity, value: pick.value, n } }, facts: facts(sorted.slice(0, n)) };
+    }
+    case 'sum': {
+      if (rank || named.length < 2) return undefined;
+      const sum = named.reduce((a, v) => a + v.value, 0);
+      return { computation: { key: 'sum', vars: { ...base, entities: named.map((v) => v.entity).join(','), sum, expr: named.map((v) => v.value).join(' + ') } }, facts: facts(named) };
+    }
+    case 'share': {
+      if (rank) return undefined;
+      const whole = measure.total ? all.find((v) => v.entity === measure.total) : undefined;
+      const total = whole?.value ?? measure.outOf;
+      if (!total) return undefined;
+      const parts = named.length > 0 ? named : [];
+      if (parts.length === 0) return undefined;
+      const value = parts.reduce((a, v) => a + v.value, 0);
+      const pct = Math.round((value / total) * 1000) / 10;
+      const expr = `${parts.map((v) => v.value).join(' + ')} ÷ ${total}`;
+      return {
+        computation: { key: whole ? 'share-of-total' : 'share-of-fixed', vars: { ...base, entities: parts.map((v) => v.entity).join(','), value, total, pct: pct.toFixed(1), expr, whole: whole?.entity ?? '' } },
+        facts: facts(whole ? [...parts, whole] : parts),
+      };
+    }
+    case 'average': {
+      if (rank || pool.length < 2) return undefined;
+      const avg = Math.round((pool.reduce((a, v) => a + v.value, 0) / pool.length) * 10) / 10;
+      return { computation: { key: 'average', vars: { ...base, entities: pool.map((v) => v.entity).join(','), avg, expr: `(${pool.map((v) => v.value).join(' + ')}) ÷ ${pool.length}` } }, facts: facts(pool) };
+    }
+    case 'difference':
+    case 'ratio': {
+      if (named.length < 2) return undefined;
+      const [a, b] = named as [MeasuredValue, MeasuredValue];
+      if (rank) {
+        if (aggregate === 'ratio') return undefined;
+        const [higher, lower] = a.value <= b.value ? [a, b] : [b, a];
+        return { computation: { key: 'rank-gap', vars: { ...base, higher: higher.entity, lower: lower.entity, higherValue: higher.value, lowerValue: lower.value, diff: lower.value - higher.value } }, facts: facts([a, b]) };
+      }
+      const [more, less] = a.value >= b.value ? [a, b] : [b, a];
+      if (aggregate === 'ratio') {
+        if (less.value <= 0 || less.atLeast) return undefined;
+        const precise = more.value / less.value;
+        const rounded = Math.round(precise * 10) / 10;
+        return {
+          computation: {
+            // "1억달러 이상" over 560만달러 is at least 17.9 times.
+            key: more.atLeast ? 'ratio-at-least' : 'ratio',
+            vars: { ...base, more: more.entity, less: less.entity, moreValue: more.value, lessValue: less.value, times: Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1), precise: precise.toFixed(2) },
+          },
+          facts: facts([more, less]),
+        };
+      }
+      if (a.atLeast || b.atLeast) return undefined;
+      return { computation: { key: 'difference', vars: { ...base, more: more.entity, less: less.entity, moreValue: more.value, lessValue: less.value, diff: more.value - less.value } }, facts: facts([more, less]) };
+    }
+    case 'change': {
+      const one = named[0] ?? (ask.named.length === 0 && pool.length === 1 ? pool[0] : undefined);
+      if (!one || one.before === undefined) return undefined;
+      if (rank) {
+        const key = one.value < one.before ? 'rank-up' : one.value > one.before ? 'rank-down' : 'rank-same';
+        return { computation: { key, vars: { ...base, entity: one.entity, before: one.before, after: one.value, diff: Math.abs(one.before - one.value) } }, facts: facts([one]) };
+      }
+      const key = one.value > one.before ? 'count-up' : one.value < one.before ? 'count-down' : 'count-same';
+      return { computation: { key, vars: { ...base, entity: one.entity, before: one.before, after: one.value, diff: Math.abs(one.value - one.before) } }, facts: facts([one]) };
+    }
+  }
+  return undefined;
+}
+
+function best(list: MeasuredValue[], score: (v: MeasuredValue) => number, highest: boolean): MeasuredValue {
+  return list.reduce((a, b) => ((highest ? score(b) > score(a) : score(b) < score(a)) ? b : a));
+}
+
+/** The entities a superlative was taken over, when the question named them. */
+function scopeOf(named: MeasuredValue[], pool: MeasuredValue[]): string {
+  return named.length >= 2 && pool === named ? named.map((v) => v.entity).join(',') : '';
+}

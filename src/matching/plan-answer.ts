@@ -1,0 +1,299 @@
+// Plans the answer to what is asked (resolve-follow-up.ts): a computation over the figures, the facts
+// that join each asked entity with each asked attribute, or an honest refusal that names what the
+// article does not give ("기사에는 미니맥스의 창업자가 나오지 않아요") and who it does give it for.
+import type { Attribute, Entity } from '../facts/schema.ts';
+import type { KnownFact } from '../facts/knowledge.ts';
+import { computeAggregate, type ValueIndex } from './aggregate.ts';
+import type { FactIndex } from './fact-index.ts';
+import type { Frame } from './frame.ts';
+import type { Computation, MatchResult, Missing, Understood } from './match-result.ts';
+import type { AskKind } from './question-kinds.ts';
+import type { Asked } from './resolve-follow-up.ts';
+import type { ScoredQuestion } from './score-facts.ts';
+import { BLOCKING_SIMILARITY, MAX_PARTS } from './tuning.ts';
+
+export interface PlanDeps {
+  facts: readonly KnownFact[];
+  index: FactIndex;
+  values: ValueIndex;
+  attributeById: Map<string, Attribute>;
+  attributeAsks: Map<string, ReadonlySet<string>>;
+  entityById: Map<string, Entity>;
+  factIndexById: Map<string, number>;
+}
+
+type Answer = Extract<MatchResult, { kind: 'answer' }>;
+type Abstain = Extract<MatchResult, { kind: 'abstain' }>;
+
+/**
+ * The answer for what is asked, or undefined when the frame holds nothing to plan from (then the
+ * coverage score decides, see matcher.ts).
+ */
+export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: ScoredQuestion): MatchResult | undefined {
+  const { index } = deps;
+  const rank = rankOf(scored);
+  const understood = (entities: string[], attributes: string[], kind?: string): Understood => ({ entities, attributes, ...(kind ? { kind } : {}) });
+  const followUp = asked.followUp ? { followUp: true } : {};
+
+  // "출처는?", "언제 기준이야?": the last answer again, its source and date in front.
+  if (asked.aboutLast && asked.aboutLast.length > 0) {
+    const facts = asked.aboutLast.map((id) => deps.factIndexById.get(id)).filter((i): i is number => i !== undefined);
+    if (facts.length > 0) {
+      return {
+        kind: 'answer',
+        facts: facts.map((i) => deps.facts[i]!),
+        score: 0.9,
+        computations: [{ key: asked.kinds.asOf ? 'as-of' : 'source', vars: { facts: asked.aboutLast.join(',') } }],
+        understood: understood(asked.focus, asked.attributes, asked.kinds.asOf ? 'as-of' : 'source'),
+        ...followUp,
+      };
+    }
+  }
+
+  let attributes = applyAs(deps, asked.attributes, asked.kinds.asks);
+  let focus = asked.focus.slice(0, MAX_PARTS);
+  // "기사에 나온 AI 논문 순위는 어느 신문 기사를 근거로 했나요?": the article's own words (기사, 신문) are
+  // filler around a question about a figure, unless nothing but the article is asked about.
+  if (attributes.some((a) => !isAboutArticle(deps, a)) && focus.every((e) => deps.entityById.get(e)?.kind === 'article')) {
+    attributes = attributes.filter((a) => !isAboutArticle(deps, a));
+    focus = [];
+  }
+  const strength = new Map<string, number>();
+  for (const m of frame.attributes) strength.set(m.id, Math.max(strength.get(m.id) ?? 0, m.similarity));
+  for (const a of attributes) if (!strength.has(a)) strength.set(a, 1);
+  const named = [...focus, ...asked.compared];
+
+  // One step of arithmetic over one measure: the most, the n-th, a sum, a share, a ratio, a rank change.
+  if (asked.kinds.aggregates.size > 0 || asked.kinds.ofChange !== undefined) {
+    for (const attribute of attributes.length > 0 ? attributes : attributesWithMeasures(deps, named)) {
+      const computed = computeAggregate(deps.values, { attribute, kinds: asked.kinds, named, countryOf: (e) => deps.entityById.get(e)?.country });
+      if (computed) {
+        return {
+          kind: 'answer',
+          facts: computed.facts.map((i) => deps.facts[i]!),
+          score: 0.9,
+          computations: [computed.computation],
+          understood: understood(named, [attribute], computed.computation.key),
+          ...followUp,
+        };
+      }
+    }
+  }
+
+  const covered = focus.filter((e) => index.covers(e));
+  // "Nvidia GPUs in Korea?": a name the article never speaks of, narrowing what is asked, makes it unanswerable.
+  const narrowing = asked.uncovered.find((u) => frame.entities.some((e) => e.id === u && frame.attributes.some((a) => a.from === e.to + 1)));
+  if (narrowing) return abstain(deps, scored, 'uncovered-entity', { entity: narrowing, ...(attributes[0] ? { attribute: attributes[0] } : {}), givenFor: [] }, understood([narrowing], attributes), followUp);
+  // Asked about something the article never gives for anyone (revenue, users, share price): say so, and
+  // never answer the nearby fact ("알리바바 주가" is not answered with Alibaba's investments).
+  const notInArticle = attributes.find((a) => index.factsGiving(a).length === 0 && deps.attributeById.has(a) && (strength.get(a) ?? 0) >= BLOCKING_SIMILARITY);
+  if (notInArticle) {
+    const entity = covered[0] ?? asked.uncovered[0];
+    return abstain(deps, scored, 'not-given', { ...(entity ? { entity } : {}), attribute: notInArticle, givenFor: [] }, understood(focus, [notInArticle]), followUp);
+  }
+  // Something no fact speaks of, and nothing else asked about: say so by name.
+  if (covered.length === 0 && asked.uncovered.length > 0) {
+    return abstain(deps, scored, 'uncovered-entity', { entity: asked.uncovered[0]!, ...(attributes[0] ? { attribute: attributes[0] } : {}), givenFor: [] }, understood(asked.uncovered, attributes), followUp);
+  }
+
+  if (covered.length > 0 && attributes.length > 0) {
+    const joined = join(deps, covered, attributes, rank, asked.lastFacts, figureCheck(deps, frame, asked));
+    if (joined.facts.length > 0) {
+      // A part asked about a like entity that the article lacks ("중국이랑 일본 각각") is said, not dropped.
+      const kinds = new Set(joined.entities.map((e) => deps.entityById.get(e)?.kind));
+      const missing: Missing[] = [...covered.filter((e) => !joined.entities.includes(e)), ...asked.uncovered]
+        .filter((e) => kinds.has(deps.entityById.get(e)?.kind))
+        .map((e) => ({ entity: e, attribute: joined.attributes[0]!, givenFor: [] }));
+      return answer(deps, joined.facts, understood(joined.entities, joined.attributes), missing, followUp);
+    }
+    // The word that named the attribute also named the entity ("네이처 인덱스가 뭐야?"): ask by kind.
+    const byKind = attributesByKind(deps, covered, asked.kinds.asks);
+    const shared = frame.attributes.filter((a) => frame.entities.some((e) => e.from === a.from && e.to === a.to && covered.includes(e.id))).map((a) => a.id);
+    if (shared.length > 0 && attributes.every((a) => shared.includes(a)) && byKind.length > 0) {
+      const viaKind = join(deps, covered, byKind, rank, asked.lastFacts);
+      if (viaKind.facts.length > 0) return answer(deps, viaKind.facts, understood(viaKind.entities, viaKind.attributes), [], followUp);
+    }
+    // A source named with what it measured ("CB인사이트 기준 기업가치"): the facts it is the source of.
+    const sources = covered.filter((e) => deps.entityById.get(e)?.source);
+    const weak = covered.filter((e) => deps.entityById.get(e)?.source || deps.entityById.get(e)?.kind === 'article');
+    if (sources.length > 0 && weak.length === covered.length) {
+      // "닛케이의 AI 논문 기사는 언제 나온 거야?": the kind asks about the source itself first.
+      const aboutSource = join(deps, sources, attributesByKind(deps, sources, asked.kinds.asks), rank, asked.lastFacts);
+      if (aboutSource.facts.length > 0 && asked.kinds.asks.size > 0) return answer(deps, aboutSource.facts, understood(aboutSource.entities, aboutSource.attributes), [], followUp);
+      const credited = attributes.flatMap((a) => index.factsGiving(a)).filter((i) => deps.facts[i]!.entities.some((e) => sources.includes(e)));
+      if (credited.length > 0) return answer(deps, [best(credited, rank)], understood(covered, attributes), [], followUp);
+    }
+    const entity = covered[0]!;
+    const lacking = joined.lacking ?? { entity, attribute: attributes[0]!, givenFor: [...index.entitiesGiving(attributes[0]!)] };
+    return abstain(deps, scored, 'not-given', lacking, understood(covered, attributes), followUp);
+  }
+
+  if (covered.length > 0) {
+    // Only an entity: the kind of question picks its attribute ("문샷 AI는 언제?" is when it was founded),
+    // unless the question says more than the lexicon knows ("weather in Seoul tomorrow").
+    if (frame.unexplained.length > 0 && !asked.followUp) return undefined;
+    const byKind = attributesByKind(deps, covered, asked.kinds.asks);
+    const viaKind = join(deps, covered, byKind, rank, asked.lastFacts);
+    if (viaKind.facts.length > 0 && viaKind.attributes.length <= 2) return answer(deps, viaKind.facts, understood(viaKind.entities, viaKind.attributes), [], followUp);
+    return undefined;
+  }
+
+  // Only an attribute, asked as a question: the general fact, or the one fact that gives it.
+  const asks = frame.clauses.some((c) => c.asks) || frame.unexplained.length === 0;
+  if (attributes.length > 0 && asks) {
+    const facts: number[] = [];
+    const entities: string[] = [];
+    // A specific kind the attribute does not answer ("내일 팀 회의 몇 시였지?" is no question about staff).
+    const specific = [...asked.kinds.asks].filter((k) => k !== 'which' && k !== 'describe');
+    for (const a of attributes.slice(0, MAX_PARTS)) {
+      if (specific.length > 0 && !specific.some((k) => deps.attributeAsks.get(a)?.has(k))) continue;
+      const general = index.generalFacts(a);
+      const giving = index.factsGiving(a);
+      const givenFor = index.entitiesGiving(a);
+      if (general.length > 0) facts.push(best(general, rank));
+      else if (giving.length === 1) {
+        facts.push(giving[0]!);
+        entities.push(...givenFor);
+      }
+    }
+    if (facts.length > 0) return answer(deps, unique(facts), understood(unique(entities), attributes), [], followUp);
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Whether the article gives the very figure asked (a rank, a year's value) for an entity's attribute. */
+type FigureCheck = (entity: string, attribute: string) => Missing | undefined;
+
+/** The facts that give each attribute for each entity: one per (entity, attribute), the best ranked. */
+function join(deps: PlanDeps, entities: string[], attributes: string[], rank: Map<number, number>, lastFacts: string[], check?: FigureCheck) {
+  const facts: number[] = [];
+  const joinedEntities: string[] = [];
+  const joinedAttributes: string[] = [];
+  let lacking: Missing | undefined;
+  const last = new Set(lastFacts.map((id) => deps.factIndexById.get(id)).filter((i): i is number => i !== undefined));
+  for (const e of entities) {
+    for (const a of attributes) {
+      const candidates = deps.index.factsFor(e, a);
+      if (candidates.length === 0) continue;
+      const missing = check?.(e, a);
+      if (missing) {
+        lacking ??= missing;
+        continue;
+      }
+      // Asked again in other words ("그건 언제까지래?"): the fact answered last time, if it is one of them.
+      const again = candidates.find((i) => last.has(i));
+      const pick = again ?? best(candidates, rank);
+      if (!facts.includes(pick)) facts.push(pick);
+      if (!joinedEntities.includes(e)) joinedEntities.push(e);
+      if (!joinedAttributes.includes(a)) joinedAttributes.push(a);
+      if (facts.length >= MAX_PARTS) break;
+    }
+  }
+  return { facts, entities: joinedEntities, attributes: joinedAttributes, ...(lacking ? { lacking } : {}) };
+}
+
+/**
+ * "한국 데이터센터 세계 몇 위야?": the article gives Korea's count but no rank. "푸단대 2016년 순위": it gives
+ * Fudan's 2024 rank only. A rank is checked only where the measure ranks things of the entity's kind
+ * (a country among countries), and a year only against the measure's years.
+ */
+function figureCheck(deps: PlanDeps, frame: Frame, asked: Asked): FigureCheck {
+  const wantsRank = asked.kinds.asks.has('rank') && !asked.kinds.asks.has('count') && !asked.kinds.asks.has('amount');
+  const articleYear = Number(deps.facts[0]?.article.date.slice(0, 4));
+  const years = frame.years.filter((y) => y !== articleYear);
+  return (entity, attribute) => {
+    const measures = deps.values.measuresOf.get(attribute) ?? [];
+    if (measures.length === 0) return undefined;
+    const kind = deps.entityById.get(entity)?.kind;
+    const valueOf = (m: { id: string }) => deps.values.byMeasure.get(m.id)?.find((v) => v.entity === entity);
+    const sameKind = (m: { id: string }) => (deps.values.byMeasure.get(m.id) ?? []).some((v) => deps.entityById.get(v.entity)?.kind === kind);
+    const ranks = measures.filter((m) => m.kind === 'rank' && sameKind(m));
+    if (wantsRank && ranks.length > 0 && !ranks.some(valueOf)) return { entity, attribute, measure: ranks[0]!.id, givenFor: [] };
+    for (const year of years) {
+      const held = measures.filter((m) => valueOf(m) && (wantsRank ? m.kind === 'rank' : true));
+      if (held.length === 0) continue;
+      const fits = held.some((m) => m.year === year || (m.beforeYear === year && valueOf(m)!.before !== undefined) || (m.year === undefined && m.beforeYear === undefined));
+      if (!fits) return { entity, attribute, measure: held[0]!.id, year, givenFor: [] };
+    }
+    return undefined;
+  };
+}
+
+/** Whether an attribute is about the article itself (its writer, date, title): given only by facts about it. */
+function isAboutArticle(deps: PlanDeps, attribute: string): boolean {
+  const giving = deps.index.factsGiving(attribute);
+  return giving.length > 0 && giving.every((i) => deps.facts[i]!.topic === 'article');
+}
+
+/** "founded" asked with "who" is the founder; "release" asked with "when" is the release date. */
+function applyAs(deps: PlanDeps, attributes: string[], asks: Set<AskKind>): string[] {
+  const out: string[] = [];
+  for (const a of attributes) {
+    const as = deps.attributeById.get(a)?.as ?? {};
+    const mapped = [...asks].map((k) => as[k]).filter((x): x is string => Boolean(x));
+    // Asked both ways ("when was it founded and by whom"): keep the attribute and its reading.
+    const keep = mapped.length === 0 || [...asks].some((k) => deps.attributeAsks.get(a)?.has(k));
+    for (const x of [...(keep ? [a] : []), ...mapped]) if (!out.includes(x)) out.push(x);
+  }
+  return out;
+}
+
+/** The attributes of these entities that answer the question's kind (when, who, how many, ...). */
+function attributesByKind(deps: PlanDeps, entities: string[], asks: Set<AskKind>): string[] {
+  const specific = [...asks].filter((k) => k !== 'which' && k !== 'describe');
+  const wanted = specific.length > 0 ? specific : asks.has('describe') || asks.has('which') ? (['describe'] as AskKind[]) : [];
+  const out: string[] = [];
+  for (const e of entities) {
+    for (const a of deps.index.attributesOf(e)) {
+      if (wanted.some((k) => deps.attributeAsks.get(a)?.has(k)) && !out.includes(a)) out.push(a);
+    }
+  }
+  // "딥시크가 뭐야?": of the describing attributes, what it is comes first.
+  if (out.includes('identity') && wanted.includes('describe')) return ['identity'];
+  return out;
+}
+
+function attributesWithMeasures(deps: PlanDeps, entities: string[]): string[] {
+  const out = new Set<string>();
+  for (const e of entities) for (const a of deps.index.attributesOf(e)) if (deps.values.measuresOf.has(a)) out.add(a);
+  return [...out];
+}
+
+function answer(deps: PlanDeps, facts: number[], understood: Understood, missing: Missing[], followUp: { followUp?: boolean }): Answer {
+  return {
+    kind: 'answer',
+    facts: facts.slice(0, MAX_PARTS).map((i) => deps.facts[i]!),
+    score: 0.9,
+    computations: [] as Computation[],
+    understood,
+    ...(missing.length > 0 ? { missing } : {}),
+    ...followUp,
+  };
+}
+
+function abstain(deps: PlanDeps, scored: ScoredQuestion, reason: Abstain['reason'], missing: Missing, understood: Understood, followUp: { followUp?: boolean }): Abstain {
+  // Suggest what the article does give: the attribute for others, else the entity's other facts.
+  const giving = missing.attribute ? deps.index.factsGiving(missing.attribute) : [];
+  const about = missing.entity ? [...deps.index.attributesOf(missing.entity)].flatMap((a) => deps.index.factsFor(missing.entity!, a)) : [];
+  const near = unique([...giving, ...about, ...scored.ranked.map((r) => r.index), ...scored.related.map((r) => r.index)]).slice(0, 3);
+  return { kind: 'abstain', score: 0, reason, suggestions: near.map((i) => deps.facts[i]!), missing, understood, ...followUp };
+}
+
+function rankOf(scored: ScoredQuestion): Map<number, number> {
+  const map = new Map<number, number>();
+  for (const r of scored.ranked) if (!map.has(r.index)) map.set(r.index, r.score);
+  for (const r of scored.related) if (!map.has(r.index)) map.set(r.index, r.score * 0.5);
+  return map;
+}
+
+/** The best-scored of several facts (the first in file order on a tie). */
+function best(candidates: readonly number[], rank: Map<number, number>): number {
+  let pick = candidates[0]!;
+  for (const i of candidates) if ((rank.get(i) ?? 0) > (rank.get(pick) ?? 0)) pick = i;
+  return pick;
+}
+
+function unique<T>(list: T[]): T[] {
+  return [...new Set(list)];
+}

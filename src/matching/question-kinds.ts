@@ -1,0 +1,122 @@
+// The kind of a question, read from its grammar rather than its topic: how many, how much, when, who,
+// which, what rank, the most / the fewest, a sum, a share, a difference, a rank change, the source of a
+// figure. The kind picks an attribute when the question names only an entity ("문샷 AI는 언제?"), and
+// asks for a computation over the article's figures ("가장 적은 나라는?"). These are closed-class words
+// of each language (question words, counters, comparatives), so they live here as patterns, not in the
+// editable lexicon of facts/attributes.yaml, which lists what people ask about.
+import type { QUESTION_KINDS } from '../facts/schema.ts';
+
+export type AskKind = (typeof QUESTION_KINDS)[number];
+
+/** What a question asks the figures to do, beyond reading one of them. */
+export type Aggregate = 'most' | 'least' | 'nth' | 'sum' | 'share' | 'average' | 'difference' | 'ratio';
+
+export interface QuestionKinds {
+  asks: Set<AskKind>;
+  aggregates: Set<Aggregate>;
+  /** "출처는?", "where is that from": the source of a figure. */
+  source: boolean;
+  /** "언제 기준이야?", "as of when": the date a figure is as of. */
+  asOf: boolean;
+  /** A rank or ordinal the question gives ("10위인 대학", "the 3rd country"), for "which one is n-th". */
+  ordinal?: number;
+  /** Every rank or ordinal it gives, in order ("1위랑 10위", "from 40th to 9th"). */
+  ordinals: number[];
+  /** "가장 많이 오른", "fell the most": the most (or least) is about a change, not a value. */
+  ofChange: 'up' | 'down' | 'any' | undefined;
+  /** "계획, 목표, 하겠다, will": about a plan, a target. */
+  plan: boolean;
+  /** "1위는?", "who topped", "highest-ranked": the most is a place in a ranking, not the largest count. */
+  byRank: boolean;
+}
+
+const KO_KIND: Array<[AskKind, RegExp]> = [
+  ['count', /몇\s*(?:개|곳|군데|명|종|가지|대|개소|개사|개국|나라|건)|개수|갯수|숫자|수(?:는|가|를|도)?\s*(?:몇|얼마)|보유\s*수|(?:센터|기관|대학|서비스|기업|스타트업|유니콘|곳)\s*수/],
+  ['amount', /얼마|금액|액수|규모|몇\s*(?:억|조|만|천)/],
+  ['when', /언제|몇\s*(?:년|월|일|시)|며칠|연도|년도|시점|시기|날짜|일자|몇년|얼마\s*만에|얼마\s*뒤|몇\s*시간/],
+  ['who', /누구|누가|누군|어떤\s*사람|인물/],
+  ['where', /어디|어느\s*(?:곳|도시|지역)/],
+  ['which', /어느|어떤|무슨|무엇|뭐|뭘|뭔/],
+  ['rank', /몇\s*(?:위|등|번째|째)|순위|랭킹|등수|몇위|몇등/],
+  ['age', /몇\s*살|나이|연세/],
+  ['describe', /뭐야|뭐예요|뭔가요|무엇인가|무엇이|어떤\s*(?:회사|곳|기관|곳|모델|사람)|소개|설명|알려\s*줘|어때|어떤가/],
+  ['change', /올랐|오른|상승|하락|떨어|내려|변화|변동|바뀌|바뀐|계단|단계|뛰어올|뛴|뛰었|뛰어|도약|급상승|급등|추락|밀려|순위\s*차이/],
+];
+
+const EN_KIND: Array<[AskKind, RegExp]> = [
+  ['count', /\bhow many\b|\bnumber of\b|\bcount\b|\bhow much .*\b(?:centres|centers)\b/],
+  ['amount', /\bhow much\b|\bamount\b|\bhow big\b|\bsize of\b|\bwhat (?:was|is) .* (?:worth|valued)/],
+  ['when', /\bwhen\b|\bwhat (?:year|date|month|day|time)\b|\bwhich (?:year|date|month|day)\b|\bwhat year\b|\bsince when\b|\bhow long (?:after|before|ago)\b|\bhow soon\b|\bhow many (?:hours|days)\b/],
+  ['who', /\bwho\b|\bwhom\b|\bwhose\b|\bwhich person\b/],
+  ['where', /\bwhere\b|\bwhich (?:city|country|place)\b/],
+  ['which', /\bwhich\b|\bwhat\b/],
+  ['rank', /\brank(?:ed|ing|ings)?\b|\bplace[ds]?\b|\bposition\b|\bspot\b|\bstanding\b|\bwhere (?:does|did|do) .* (?:rank|stand|place)/],
+  ['age', /\bhow old\b|\bage\b|\byears old\b/],
+  ['describe', /\bwhat(?:'s| is| are| was)\b|\bwho(?:'s| is| was)\b|\btell me about\b|\bdescribe\b|\bexplain\b|\bintroduce\b/],
+  ['change', /\bclimb(?:ed|s)?\b|\brise\b|\brose\b|\brisen\b|\bjump(?:ed)?\b|\bfell\b|\bfall(?:en)?\b|\bdrop(?:ped)?\b|\bdeclin|\bimprov|\bchange[ds]?\b|\bmove[ds]?\b|\bslid\b|\bgain(?:ed)?\b|\bshift/],
+];
+
+const MOST = /가장|제일|최고|최대|최다|최상위|일등|으뜸|\bmost\b|\bhighest\b|\blargest\b|\bbiggest\b|\bgreatest\b|\bbest\b|\btopped\b|\btops\b|\btop spot\b|\bat the top\b|\bcame top\b|\bon top\b|\bleading\b|\bno\.?\s*1\b|\bnumber one\b|\bfirst place\b|\bhighest-ranked\b|\bbest-ranked\b/;
+// The best place in a ranking, rather than the largest figure.
+const BY_RANK = /1위|1등|일등|최상위|가장\s*높|제일\s*높|가장\s*낮|제일\s*낮|\btopped\b|\btops\b|\btop spot\b|\bhighest\b|\blowest\b|\bfirst place\b|\bnumber one\b|\bno\.?\s*1\b|\branked\b|\branks\b|\bbest-ranked\b|\bhighest-ranked\b|\bworst-ranked\b/;
+// "더 큰 곳", "dropped more": between two named things the comparative picks one, as a superlative would.
+const COMPARATIVE = /더\s*(?:크|컸|큰|많|높|낮|적|작)|\bmore\b|\bbigger\b|\blarger\b|\bgreater\b|\bfurther\b/;
+const LEAST = /(?:가장|제일)\s*(?:적|낮|작|못|덜|뒤|하위)|최소|최저|최하위|꼴찌|\bfewest\b|\bleast\b|\blowest\b|\bsmallest\b|\bworst\b|\bbottom\b/;
+const SUM = /합치면|합하면|더하면|합계|총합|합산|합친|모두\s*(?:더|합)|다\s*합|\badd(?:ed)? up\b|\bcombined\b|\bin total\b|\bsum\b|\baltogether\b|\btogether\b|\btotal of\b/;
+const SHARE = /비중|비율|퍼센트|%|프로(?:야|는|나|쯤|지)?\b|점유|몫|차지하는|\bshare\b|\bpercent(?:age)?\b|\bproportion\b|\bfraction\b|\bwhat part of\b/;
+const AVERAGE = /평균|\baverage\b|\bmean\b/;
+const DIFFERENCE = /차이|격차|보다\s*(?:몇|얼마|더)|더\s*(?:많|적|높|낮)|덜|\bmore than\b|\bfewer than\b|\bless than\b|\bdifference\b|\bgap\b|\bhow many more\b|\bhow much more\b|\bhow many fewer\b|\bhow much (?:bigger|larger|smaller|cheaper)\b|\bthan\b|\boutnumber|\bexceed|\bahead of\b|\bbehind\b|\bvs\.?(?=\s)|\bversus\b|대비/;
+const RATIO = /몇\s*배|배나|배\s*(?:많|더|적|차이)|\btimes\b|\bfold\b|\bratio\b|\bmultiple\b/;
+// "10위 안", "10위권", "상위 10" are a range, not a place.
+const NTH_KO = /(\d+)\s*(?:위|등|번째|째)(?!\s*(?:안|권|내|이내|까지|밖))/g;
+// A place followed by what it is: "10위 대학", "3rd country".
+const NTH_NOUN = /\d+\s*(?:위|등|번째)\s*(?:인\s*|에\s*오른\s*|를\s*차지한\s*|한\s*)?(?:대학|학교|나라|국가|기업|회사|곳|기관|모델)|\b\d+(?:st|nd|rd|th)\b(?:[- ](?:place|ranked))?\s+(?:university|universities|school|country|countries|company|institution)/;
+const NTH_WORD_KO: Array<[RegExp, number]> = [[/두\s*번째|둘째|2등/, 2], [/세\s*번째|셋째/, 3], [/네\s*번째|넷째/, 4], [/첫\s*번째|첫째/, 1]];
+const NTH_EN = /\b(\d+)(?:st|nd|rd|th)\b|\b(?:no\.?|number|#)\s*(\d+)\b|\bplace (\d+)\b/g;
+const NTH_WORD_EN: Array<[RegExp, number]> = [[/\bsecond\b/, 2], [/\bthird\b/, 3], [/\bfourth\b/, 4], [/\bfirst\b/, 1], [/\btenth\b/, 10], [/\bninth\b/, 9]];
+const SOURCE = /출처|근거|어디서\s*(?:나온|나왔|온|가져)|누구\s*(?:자료|조사|말)|어느\s*(?:자료|기관\s*자료)|자료는|소스|\bsource[sd]?\b|\bwhere (?:is|does|did) (?:that|this|it|the) (?:number|figure|data|stat)\w* (?:come|from)|\bwhere.*\bfrom\b|\bwho says\b|\bcited\b|\bcredit(?:ed)?\b|\baccording to whom\b|\bwho (?:reported|compiled)\b/;
+const AS_OF = /기준|언제\s*(?:자료|데이터|수치|통계)|몇\s*년\s*(?:자료|데이터|기준)|\bas of\b|\bas-of\b|\bhow (?:recent|current|up to date)\b|\bwhat date is (?:that|this|it)\b|\bdated\b/;
+const PLAN = /계획|목표|예정|하겠|할\s*것|추진|확보할|확보하|육성|까지\s*(?:확보|육성|지원)|내년|\bplan(?:s|ned)?\b|\btarget\b|\bgoal\b|\baim(?:s)?\b|\bwill\b|\bby 20\d\d\b/;
+const UP = /올랐|오른|상승|뛰어올|급상승|급등|\bclimb|\brise\b|\brose\b|\brisen\b|\bjump|\bimprov|\bgain|\bup\b/;
+const DOWN = /하락|떨어|내려|밀려|추락|\bfell\b|\bfall|\bdrop|\bdeclin|\bslid|\bdown\b|\blost\b/;
+
+/** The kinds a (cleaned, lower-case) question text shows. */
+export function readKinds(text: string): QuestionKinds {
+  const asks = new Set<AskKind>();
+  for (const [kind, pattern] of KO_KIND) if (pattern.test(text)) asks.add(kind);
+  for (const [kind, pattern] of EN_KIND) if (pattern.test(text)) asks.add(kind);
+  const aggregates = new Set<Aggregate>();
+  const least = LEAST.test(text);
+  if (least) aggregates.add('least');
+  else if (MOST.test(text)) aggregates.add('most');
+  if (SUM.test(text)) aggregates.add('sum');
+  if (SHARE.test(text)) aggregates.add('share');
+  if (AVERAGE.test(text)) aggregates.add('average');
+  if (RATIO.test(text)) aggregates.add('ratio');
+  else if (DIFFERENCE.test(text)) aggregates.add('difference');
+  if (asks.has('change') && COMPARATIVE.test(text) && !aggregates.has('least')) aggregates.add('most');
+  const ordinals = readOrdinals(text);
+  const ordinal = ordinals[0];
+  if (ordinal !== undefined && (asks.has('which') || asks.has('who') || asks.has('where') || NTH_NOUN.test(text))) aggregates.add('nth');
+  const up = UP.test(text);
+  const down = DOWN.test(text);
+  return {
+    asks,
+    aggregates,
+    source: SOURCE.test(text),
+    asOf: AS_OF.test(text),
+    ...(ordinal !== undefined ? { ordinal } : {}),
+    ordinals,
+    ofChange: asks.has('change') ? (up && !down ? 'up' : down && !up ? 'down' : 'any') : undefined,
+    plan: PLAN.test(text),
+    byRank: BY_RANK.test(text),
+  };
+}
+
+function readOrdinals(text: string): number[] {
+  const found = [...text.matchAll(NTH_KO)].map((m) => Number(m[1]));
+  for (const m of text.matchAll(NTH_EN)) found.push(Number(m[1] ?? m[2] ?? m[3]));
+  if (found.length > 0) return found;
+  for (const [pattern, n] of [...NTH_WORD_KO, ...NTH_WORD_EN]) if (pattern.test(text)) return [n];
+  return [];
+}

@@ -1,0 +1,255 @@
+// Reads a question into a frame (frame.ts): the entities it names and the part each plays, the
+// attributes it asks about, and its kind. Long, chatty questions are read clause by clause: a clause
+// that asks nothing ("요즘 딥시크 얘기가 하도 많아서 기사를 읽고 있는데요,") only sets the scene, so its
+// names and words yield to those of the clause that asks.
+import type { Entity } from '../facts/schema.ts';
+import type { AttributeMention, EntityMention, EntityRole, Frame } from './frame.ts';
+import { readKinds } from './question-kinds.ts';
+import { readQuestion, type IsKnown, type ReadQuestion } from './read-question.ts';
+import { lookupTerms, type TermHit } from './term-lookup.ts';
+import { CHOSEONG_SIMILARITY, FRAME_ATTRIBUTE_SIMILARITY, FRAME_ENTITY_SIMILARITY, FRAME_SPAN_FUZZY_SIMILARITY, PREFIX_SIMILARITY } from './tuning.ts';
+import { toJamo } from './text.ts';
+import type { Term, Vocabulary } from './vocabulary.ts';
+import type { Word } from './question-words.ts';
+import { cleanText } from './text.ts';
+import { stripKoreanTail } from './korean-endings.ts';
+
+// Where one clause ends and the next begins: a sentence's end, a line break, a colon, or a Korean
+// connective ending followed by a comma ("...읽고 있는데요, ...", "...많아서, ...").
+const CLAUSE_BREAK = /(?<=[.?!。？！;:])\s+|\n+|(?<=(?:데요?|던데|는데|지만|니까|아서|어서|해서|라서|고요|구요|건|요|죠|고|구),)\s*|(?<=\bso),\s*|,?\s+(?=(?:and|also|plus)\s+(?:what|how|who|when|where|which|why|is|are|was|were|does|did|do|can)\b)|,\s*(?=(?:what|how) about\b)/;
+// A tag question confirms what the asker already believes ("Moonshot is in Beijing, right?"): background.
+const TAG_QUESTION = /(?:\bright|\bcorrect|\bisn't it|\bwasn't it|\bno|맞지|맞죠|맞나요|맞아|맞잖아|그렇지|그렇죠)\s*[?？]?\s*$/;
+// A clause asks when it has a question mark, a question word or a request to tell.
+const ASKS = /[?？]|알려|가르쳐|궁금|여쭤|여쭙|확인해|말해|찾아\s*줘|뭐|몇|얼마|언제|누구|누가|어디|어느|어떤|무슨|무엇|인가요|나요|까요|습니까|\b(?:tell me|let me know|wonder|want to know|need to know|could you|can you|would you|please|what|which|who|when|where|how|is it|are there|does|did)\b/;
+
+// Korean words right after a name that take it out of focus: 말고, 외에 (besides), 처럼 (like), 보다 (than).
+const KO_EXCLUDE_NEXT = /^(?:말고|말구|외에|외에도|외엔|이외|이외에|이외에도|제외|제외하고|제외한|빼고|빼면|말곤)$/;
+const KO_COMPARE_NEXT = /^(?:대비|비해|비해서|비하면|비교해|비교하면|비교해서)$/;
+const KO_EXCLUDE_TAIL = /(?:말고|외에도|외에|이외에|제외하고|빼고)$/;
+const KO_COMPARE_TAIL = /(?:보다|보다는|보단|대비)$/;
+const KO_CONTEXT_TAIL = /(?:처럼|같이|만큼|마냥)$/;
+// English words right before a name that do the same.
+const EN_EXCLUDE_BEFORE = /^(?:besides|except|excluding|beyond)$/;
+const EN_EXCLUDE_PAIR = /^(?:other than|apart from|aside from|except for|not counting|outside of|instead of)$/;
+const EN_COMPARE_BEFORE = /^(?:than|vs|versus|against|beat|beats|beating|outperform|outperforms|outperformed|surpass|surpasses|surpassed|rival|rivals|rivalled|rivaled|exceed|exceeds|exceeded|topped|over)$/;
+const EN_COMPARE_PAIR = /^(?:compared to|compared with|relative to|next to|similar to|comparable to|on par|par with|as good|good as|similar with|same as|close to)$/;
+const EN_CONTEXT_BEFORE = /^(?:like|unlike|after|before|since|following|amid|during)$/;
+// After a name, Korean comparisons and times: "딥시크와 비슷한", "클로드를 능가한", "딥시크 나오고", "딥시크 이후".
+const KO_COMPARE_AFTER = /^(?:비슷|유사|맞먹|버금|필적|능가|넘어|넘어선|넘어섰|앞선|앞서|이긴|이겼|뛰어넘)/;
+const KO_COMPARE_PARTICLE = /(?:와|과|랑|이랑|하고|을|를)$/;
+const KO_CONTEXT_NEXT = /^(?:이후|직후|다음|나오고|나온|나오자|공개된|공개되고|발표된|발표되고|출시된|등장|등장한|때문에|덕분에|이전|직전|출신)/;
+
+// "그 회사", "거기", "그 사람", "it", "he", "that": the question refers back to something said before.
+const REFERS_BACK = /(?:^|\s)(?:그|이|저)\s*(?:회사|기업|곳|사람|분|대학|나라|모델|서비스|스타트업|기관|계획|자료|수치|숫자|프로젝트|학교|창업자)|(?:^|\s)(?:거기|그거|그게|그건|걔|그분|그쪽|저기|그|그럼|그러면|그때)(?:\s|$|[은는이가을를의에도])|\b(?:it|its|it's|he|his|him|she|her|they|their|them|that|those|this one|there|the company|the firm|that company|this company|the guy|the same)\b/;
+const FOLLOW_UP_START = /^(?:그럼|그러면|그렇다면|그리고|또|근데|그런데|그래서|and|what about|how about|and what about|ok and|same for|also)\b|^(?:그럼|그러면)/;
+
+/** Attributes whose words also say what kind of thing a name is ("AI 스타트업 문샷", "unicorn MiniMax", "model Kimi"). */
+const CLASSIFIERS = new Set(['ai-startups', 'unicorns', 'model', 'founder', 'maker', 'identity', 'talent', 'ai-development']);
+const EN_CLASSIFIER = /^(?:start-?ups?|unicorns?|models?|founder|company|firm|maker|developer|llm|chatbot|giant|university|institute)$/;
+/** Entities whose kind names a place, a school, a company...: what makes a word a classifier before a name. */
+const NAMED_KINDS = new Set(['company', 'product', 'university', 'person', 'organisation']);
+
+export interface FrameReaderDeps {
+  vocab: Vocabulary;
+  isKnown: IsKnown;
+  entityById: Map<string, Entity>;
+}
+
+interface Clause {
+  text: string;
+  read: ReadQuestion;
+  words: Word[];
+  /** Position of the clause's first word in the whole question. */
+  offset: number;
+  asks: boolean;
+}
+
+export function readFrame(deps: FrameReaderDeps, text: string): Frame {
+  const cleaned = cleanText(text);
+  const clauses = splitClauses(deps, cleaned);
+  const words = clauses.flatMap((c) => c.words);
+  const anyAsks = clauses.some((c) => c.asks);
+  const inQuestion = (position: number) => {
+    if (!anyAsks) return true;
+    const clause = clauses.find((c) => position >= c.offset && position < c.offset + c.words.length);
+    return clause?.asks ?? true;
+  };
+
+  const entityCandidates: EntityMention[] = [];
+  const attributeCandidates: AttributeMention[] = [];
+  const explained = new Uint8Array(words.length);
+  for (const clause of clauses) {
+    for (const p of clause.read.patterns) {
+      const from = p.from + clause.offset;
+      const to = p.to + clause.offset;
+      const single = p.from === p.to;
+      const word = clause.words[p.from]!;
+      const hits: TermHit[] =
+        p.mode === 'choseong'
+          ? (deps.vocab.byChoseong.get(p.keys[0]!) ?? []).map((term: Term) => ({ term, similarity: CHOSEONG_SIMILARITY }))
+          : lookupTerms(deps.vocab, p.keys, single, single ? !word.stop : true);
+      if (single && !word.stop && !hits.some((h) => h.term.entities.length + h.term.attributes.length > 0)) {
+        // The word as typed may be a misspelt name even when a stripped form of it is some other word
+        // (우크라이니 is 우크라이나 misspelt, though 우크라 is a word of the article's text).
+        if (p.keys.length > 1) hits.push(...lookupTerms(deps.vocab, [p.keys[0]!], true, true).filter((h) => h.term.entities.length + h.term.attributes.length > 0));
+        if (/[가-힣]/.test(word.raw) && !hits.some((h) => h.term.entities.length + h.term.attributes.length > 0)) hits.push(...prefixHits(deps, word));
+      }
+      for (const { term, similarity } of hits) {
+        // A misspelt run of several words is too easily something else ("which place" is not "which paper").
+        if (!single && similarity < FRAME_SPAN_FUZZY_SIMILARITY) continue;
+        if (term.facts.length > 0 && similarity >= FRAME_ATTRIBUTE_SIMILARITY) for (let i = from; i <= to; i++) explained[i] = 1;
+        if (similarity >= FRAME_ENTITY_SIMILARITY) {
+          // A name that is only a stop word ("us", "it") names nothing on its own.
+          const onlyStop = single && word.stop && !/^[가-힣]{2,}$/.test(word.raw);
+          if (!onlyStop) for (const id of term.entities) entityCandidates.push({ id, from, to, similarity, role: 'focus' });
+        }
+        if (similarity >= FRAME_ATTRIBUTE_SIMILARITY) {
+          for (const id of term.attributes) attributeCandidates.push({ id, from, to, similarity, inQuestion: inQuestion(from) });
+        }
+      }
+    }
+  }
+
+  // A word read exactly as an attribute is not also a misspelt name ("설립 연도" is not 인도).
+  const exactAttributes = bestMentions(attributeCandidates).filter((a) => a.similarity === 1);
+  const entities = bestMentions(entityCandidates.filter((e) => e.similarity === 1 || !exactAttributes.some((a) => a.from <= e.to && e.from <= a.to)));
+  let attributes = bestMentions(attributeCandidates).filter((a) => !isClassifier(a, entities, words, deps.entityById));
+  // A near match (a stem, one letter off) yields to clear ones: "예정액" is not "예전" when "정책금융" is exact.
+  if (attributes.some((a) => a.similarity >= 0.95)) attributes = attributes.filter((a) => a.similarity >= 0.9 || attributes.every((b) => b.id === a.id || b.from !== a.from));
+  // "트럼프가 발표한 스타게이트", "the initiative which Trump unveiled": a verb that describes a name is not what is asked.
+  const modifiers = attributes.filter((a) => isModifier(a, entities, attributes, words));
+  if (modifiers.length < attributes.length) attributes = attributes.filter((a) => !modifiers.includes(a));
+  for (const e of entities) {
+    e.role = roleOf(e, words);
+    if (e.role === 'focus' && anyAsks && !inQuestion(e.from)) e.role = 'context';
+    for (let i = e.from; i <= e.to; i++) explained[i] = 1;
+  }
+  for (const a of attributes) for (let i = a.from; i <= a.to; i++) explained[i] = 1;
+
+  const kinds = readKinds(kindText(text));
+  // Words nothing explained, in the clauses that ask: what may be asked that the lexicon does not know.
+  const unexplained = words.filter((w, i) => !explained[i] && !w.stop && !w.numeric && inQuestion(i)).map((w) => w.raw);
+  const first = words[0]?.raw ?? '';
+  return {
+    entities,
+    attributes,
+    kinds,
+    years: [...cleaned.matchAll(/\b(20[0-3]\d)\b|(20[0-3]\d)\s*년/g)].map((m) => Number(m[1] ?? m[2])),
+    refersBack: REFERS_BACK.test(cleaned),
+    followUpShape: FOLLOW_UP_START.test(cleaned) || (words.length <= 2 && /[은는요]$|^(?:and|what|how)$/.test(words.at(-1)?.raw ?? first)),
+    unexplained,
+    empty: words.length === 0,
+    clauses: clauses.map((c) => ({ from: c.offset, to: c.offset + c.words.length - 1, asks: c.asks, text: c.text })),
+  };
+}
+
+/** The part of a frame one clause holds, with that clause's own kind: one part of a two-part question. */
+export function clauseFrame(frame: Frame, index: number): Frame {
+  const clause = frame.clauses[index]!;
+  const inside = (m: { from: number }) => m.from >= clause.from && m.from <= clause.to;
+  return {
+    ...frame,
+    entities: frame.entities.filter(inside).map((e) => (e.role === 'context' ? { ...e, role: 'focus' as const } : e)),
+    attributes: frame.attributes.filter(inside).map((a) => ({ ...a, inQuestion: true })),
+    kinds: readKinds(kindText(clause.text)),
+    refersBack: REFERS_BACK.test(clause.text),
+    followUpShape: FOLLOW_UP_START.test(clause.text) || clause.to - clause.from <= 1,
+    clauses: [clause],
+  };
+}
+
+/** The question's clauses, each with its words; the words are what readQuestion would make of them. */
+function splitClauses(deps: FrameReaderDeps, cleaned: string): Clause[] {
+  const out: Clause[] = [];
+  let offset = 0;
+  for (const part of cleaned.split(CLAUSE_BREAK)) {
+    if (!part || !part.trim()) continue;
+    const read = readQuestion(part, deps.isKnown);
+    const words = read.words;
+    if (words.length === 0) continue;
+    out.push({ text: part, read, words, offset, asks: ASKS.test(part) && !TAG_QUESTION.test(part) });
+    offset += words.length;
+  }
+  return out;
+}
+
+/**
+ * Overlapping mentions keep the better one: a longer span first (중국과학원대 over 중국), then the closer
+ * match. Mentions of one id keep each place they occur (a name said twice is still one entity).
+ */
+function bestMentions<T extends { id: string; from: number; to: number; similarity: number }>(candidates: T[]): T[] {
+  // Good matches before poor ones ("nature index" over a two-letters-off "in nature index"), then longer
+  // ("policy finanse" over "policy"), then closer.
+  const good = (m: T) => Number(m.similarity >= 0.9);
+  const sorted = [...candidates].sort((a, b) => good(b) - good(a) || b.to - b.from - (a.to - a.from) || b.similarity - a.similarity || a.from - b.from);
+  const kept: T[] = [];
+  for (const c of sorted) {
+    const overlapping = kept.filter((k) => k.from <= c.to && c.from <= k.to);
+    // The same span may name several things only when they are equally good ("네이처" is the index and its ranking).
+    if (overlapping.some((k) => k.from !== c.from || k.to !== c.to || k.similarity > c.similarity)) continue;
+    if (overlapping.some((k) => k.id === c.id)) continue;
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.from - b.from);
+}
+
+/** The part a name plays, from the words around it. */
+function roleOf(e: EntityMention, words: Word[]): EntityRole {
+  const last = words[e.to]!;
+  const next = words[e.to + 1]?.raw ?? '';
+  const before = words[e.from - 1]?.raw ?? '';
+  const pair = `${words[e.from - 2]?.raw ?? ''} ${before}`;
+  if (KO_EXCLUDE_TAIL.test(last.raw) || KO_EXCLUDE_NEXT.test(next) || EN_EXCLUDE_BEFORE.test(before) || EN_EXCLUDE_PAIR.test(pair)) return 'excluded';
+  if (KO_COMPARE_TAIL.test(last.raw) || KO_COMPARE_NEXT.test(next) || EN_COMPARE_BEFORE.test(before) || EN_COMPARE_PAIR.test(pair)) return 'compared';
+  // "딥시크와 비슷한 성능", "클로드 3.5 소넷을 능가한": the yardstick, not the subject.
+  if (KO_COMPARE_PARTICLE.test(last.raw) && last.raw !== last.forms[last.forms.length - 1] && KO_COMPARE_AFTER.test(next)) return 'compared';
+  if (KO_CONTEXT_TAIL.test(last.raw) || EN_CONTEXT_BEFORE.test(before) || KO_CONTEXT_NEXT.test(next)) return 'context';
+  return 'focus';
+}
+
+/**
+ * "AI 스타트업 문샷", "startup Moonshot", "창업자 양즈린의 나이": a bare word right before a name says what
+ * the name is, not what is asked about it.
+ */
+function isClassifier(a: AttributeMention, entities: EntityMention[], words: Word[], entityById: Map<string, Entity>): boolean {
+  const named = entities.find((e) => e.from === a.to + 1);
+  if (!named || !NAMED_KINDS.has(entityById.get(named.id)?.kind ?? '') || !CLASSIFIERS.has(a.id)) return false;
+  const last = words[a.to]!;
+  // Korean: the word carries no particle (스타트업 문샷, not 스타트업은 문샷). English: a kind noun right
+  // before the name ("startup Moonshot"), not a verb ("who founded DeepSeek").
+  if (/[가-힣]/.test(last.raw)) return stripKoreanTail(last.raw) === last.raw;
+  return a.from === a.to && EN_CLASSIFIER.test(last.raw);
+}
+
+/**
+ * Korean: a verb in its adnominal form (발표한, 세운, 만든) right before a name or another asked word.
+ * English: a word in a relative clause after a name ("Stargate, which Trump unveiled").
+ */
+function isModifier(a: AttributeMention, entities: EntityMention[], attributes: AttributeMention[], words: Word[]): boolean {
+  const last = words[a.to]!;
+  const nextIsNoun = entities.some((e) => e.from === a.to + 1) || attributes.some((o) => o !== a && o.from === a.to + 1);
+  if (nextIsNoun && /[가-힣]{2,}$/.test(last.raw) && /(?:한|된|던|운|든|낸|진|는)$/.test(last.raw)) return true;
+  for (let i = a.from - 1; i >= Math.max(0, a.from - 4); i--) {
+    const w = words[i]!.raw;
+    if (/^(?:which|that|who|whom)$/.test(w)) return entities.some((e) => e.to === i - 1 || e.to === i - 2);
+  }
+  return false;
+}
+
+/** Vocabulary words a Korean word starts with ("키우겠다고" starts with 키우; "조달했나요" with 조달). */
+function prefixHits(deps: FrameReaderDeps, word: Word): TermHit[] {
+  const out: TermHit[] = [];
+  for (let n = word.raw.length - 1; n >= 2; n--) {
+    const term = deps.vocab.byKey.get(toJamo(word.raw.slice(0, n)));
+    if (term && (term.attributes.length > 0 || term.entities.length > 0)) {
+      out.push({ term, similarity: PREFIX_SIMILARITY });
+      break;
+    }
+  }
+  return out;
+}
+
+/** The text question kinds are read from: lower case, spaces collapsed, ordinals kept (3rd, 10th). */
+function kindText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/<[@#!][^>\s]{0,80}>/g, ' ').replace(/(\d),(?=\d{3})/g, '$1').replace(/\s+/g, ' ').trim();
+}

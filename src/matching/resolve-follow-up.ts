@@ -1,0 +1,136 @@
+// Turns a frame into what is asked (Asked), borrowing from the turn before when the question leans on
+// it: "그럼 미국은?" takes the last attribute for a new entity; "그 회사 창업자는?" the last entity (of the
+// kind the pronoun names) for a new attribute; "출처는?" and "언제 기준이야?" speak about the last answer.
+// A question that stands by itself is answered by itself: context fills gaps, never overrides.
+import type { Entity } from '../facts/schema.ts';
+import type { KnownFact } from '../facts/knowledge.ts';
+import type { UnderstoodTurn } from '../types.ts';
+import type { FactIndex } from './fact-index.ts';
+import type { Frame } from './frame.ts';
+import type { QuestionKinds } from './question-kinds.ts';
+import { ENTITY_SIMILARITY } from './tuning.ts';
+
+export interface Asked {
+  /** What the question is about, in the order named. */
+  focus: string[];
+  /** The other side of a comparison ("미국보다"). */
+  compared: string[];
+  /** Named, but not what is asked about (a scene-setting clause, "딥시크처럼"). */
+  context: string[];
+  attributes: string[];
+  kinds: QuestionKinds;
+  /** Entities named that no fact speaks of (Japan, Microsoft). */
+  uncovered: string[];
+  /** Something was taken from the turn before. */
+  followUp: boolean;
+  /** The last answer's facts, when the question is about that answer ("출처는?"). */
+  aboutLast?: string[];
+  /** The facts answered last turn, preferred when the same thing is asked again in other words. */
+  lastFacts: string[];
+}
+
+export interface ResolveDeps {
+  index: FactIndex;
+  attributeAsks: Map<string, ReadonlySet<string>>;
+  entityById: Map<string, Entity>;
+  factById: Map<string, KnownFact>;
+}
+
+// The kind of thing a pronoun points at ("그 회사" is a company, "he" a person).
+const POINTS_AT: Array<[RegExp, ReadonlyArray<Entity['kind']>]> = [
+  [/그\s*(?:사람|분)|그분|걔|\bhe\b|\bhis\b|\bhim\b|\bshe\b|\bher\b|창업자|\bthe guy\b/, ['person']],
+  [/그\s*(?:대학|학교)|\bthe (?:university|school)\b/, ['university']],
+  [/그\s*나라|\bthat country\b|\bthe country\b/, ['country', 'region']],
+  [/그\s*(?:모델|서비스|제품)|그거|그게|그건|\bthe model\b|\bthat model\b/, ['product', 'organisation']],
+  [/그\s*(?:회사|기업|스타트업|곳)|거기|\b(?:the|that|this) (?:company|firm|startup|start-up)\b/, ['company', 'organisation']],
+];
+
+export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last: UnderstoodTurn | undefined): Asked {
+  const { index, entityById } = deps;
+  const named = (role: string) => unique(frame.entities.filter((e) => e.role === role).map((e) => e.id));
+  let focus = named('focus');
+  const compared = named('compared');
+  let context = named('context');
+  // Sources (Nature Index, CB Insights) and "this article" are the subject only when nothing else is.
+  const weak = (id: string) => entityById.get(id)?.source === true || entityById.get(id)?.kind === 'article';
+  if (focus.some((id) => !weak(id))) {
+    context = [...context, ...focus.filter(weak)];
+    focus = focus.filter((id) => !weak(id));
+  }
+  // A clause that asks names nothing: the scene-setting clause's names are what it asks about.
+  if (focus.length === 0 && compared.length === 0 && context.length > 0 && !last) {
+    focus = context.filter((id) => !weak(id));
+    if (focus.length === 0) focus = context;
+    context = context.filter((id) => !focus.includes(id));
+  }
+  // A name the article never speaks of refuses the question only when it was read for certain: ㅁㅅ may be
+  // 문샷 or 마소, and a near miss is no name at all when a covered entity was read in the same place.
+  const certain = (id: string) => frame.entities.some((e) => e.id === id && e.similarity >= ENTITY_SIMILARITY && !frame.entities.some((o) => o !== e && o.from === e.from && index.covers(o.id)));
+  focus = focus.filter((id) => index.covers(id) || certain(id));
+  const uncovered = focus.filter((id) => !index.covers(id));
+  const questionAttributes = frame.attributes.filter((a) => a.inQuestion);
+  let attributes = unique((questionAttributes.length > 0 ? questionAttributes : frame.attributes).map((a) => a.id));
+  const asked: Asked = { focus, compared, context, attributes, kinds: frame.kinds, uncovered, followUp: false, lastFacts: last?.facts ?? [] };
+  if (!last || !last.answered) return asked;
+
+  const kinds = frame.kinds;
+  const wantsAggregate = kinds.aggregates.size > 0 || kinds.ofChange !== undefined;
+  const hasEntity = focus.length + compared.length > 0;
+  const short = frame.unexplained.length <= 2;
+
+  // "출처는?", "언제 기준이야?", "Where's that number from?": about the last answer, nothing new asked.
+  if ((kinds.source || kinds.asOf) && !hasEntity && attributes.length === 0) {
+    return { ...asked, aboutLast: last.facts, focus: last.entities, attributes: last.attributes, followUp: true };
+  }
+
+  // Ellipsis: a new entity, no attribute ("영국은?", "And Germany?", "그럼 미국은 중국의 몇 배야?").
+  if (hasEntity && attributes.length === 0 && (frame.followUpShape || short || wantsAggregate) && last.attributes.length > 0) {
+    const derived = focus.flatMap((e) => [...index.attributesOf(e)].filter((a) => kindsAnswer(deps, a, kinds)));
+    if (derived.length === 0 || frame.followUpShape || wantsAggregate || short) {
+      attributes = last.attributes;
+      // "미국이랑은 몇 개 차이나요?": the other side of the comparison is the last turn's entity.
+      const others = wantsAggregate && focus.length + compared.length < 2 ? last.entities.filter((e) => !focus.includes(e) && !compared.includes(e)) : [];
+      return { ...asked, attributes, compared: [...compared, ...others], followUp: true };
+    }
+  }
+
+  // A new attribute (or only a kind) and no entity: the last entity, of the kind a pronoun names.
+  if (!hasEntity && (attributes.length > 0 || kinds.asks.size > 0 || wantsAggregate)) {
+    const borrowEntity = frame.refersBack || frame.followUpShape || short || attributes.every((a) => index.entitiesGiving(a).length !== 1 && index.generalFacts(a).length === 0);
+    if (borrowEntity) {
+      const candidates = referents(deps, text, last);
+      const useAttributes = attributes.length > 0 ? attributes : last.attributes;
+      // The first candidate that the article gives the attribute for; else the first (refused by name).
+      const joined = candidates.find((e) => useAttributes.some((a) => index.factsFor(e, a).length > 0)) ?? candidates[0];
+      if (joined) return { ...asked, focus: [joined], attributes: useAttributes, followUp: true };
+    }
+  }
+  return asked;
+}
+
+/** The entities a follow-up may mean, best first: the last asked-about ones, then those in the last answer. */
+function referents(deps: ResolveDeps, text: string, last: UnderstoodTurn): string[] {
+  const fromFacts = last.facts.flatMap((id) => {
+    const fact = deps.factById.get(id);
+    return fact ? [...Object.keys(fact.answers ?? {}), ...fact.entities] : [];
+  });
+  const all = unique([...last.entities, ...fromFacts]).filter((e) => deps.entityById.has(e) && deps.entityById.get(e)!.kind !== 'article');
+  for (const [pattern, kinds] of POINTS_AT) {
+    if (!pattern.test(text)) continue;
+    const ofKind = all.filter((e) => kinds.includes(deps.entityById.get(e)!.kind));
+    if (ofKind.length > 0) return [...ofKind, ...all.filter((e) => !ofKind.includes(e))];
+  }
+  return all;
+}
+
+/** Whether an attribute answers one of the question's kinds (founded answers "when"). */
+export function kindsAnswer(deps: { attributeAsks?: Map<string, ReadonlySet<string>> }, attribute: string, kinds: QuestionKinds): boolean {
+  const asks = deps.attributeAsks?.get(attribute);
+  if (!asks) return false;
+  for (const k of kinds.asks) if (k !== 'which' && k !== 'describe' && asks.has(k)) return true;
+  return false;
+}
+
+function unique<T>(list: T[]): T[] {
+  return [...new Set(list)];
+}
