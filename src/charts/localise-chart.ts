@@ -40,6 +40,8 @@ export interface LocalisedChart {
   highlight: readonly string[];
   /** "Orange: what you asked about", when something is highlighted. */
   highlightNote?: string;
+  /** "asked": marks the asked rows in text and alt text. */
+  asked: string;
   sourceLine: string;
   articleLine: string;
   /** The credited source alone, for alt text. */
@@ -91,6 +93,7 @@ export function localiseChart(chart: ChartData, locale: Locale, t: Translate, hi
     panels,
     highlight: drawn,
     ...(drawn.length > 0 ? { highlightNote: t(locale, 'charts:highlight') } : {}),
+    asked: t(locale, 'charts:asked'),
     sourceLine: t(locale, 'charts:source', { source: chart.source[locale] }),
     articleLine: t(locale, 'charts:article', { outlet: chart.article.outlet[locale], date: chart.article.date }),
     source: chart.source[locale],
