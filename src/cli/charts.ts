@@ -8,9 +8,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createChartRenderer } from '../charts/chart-renderer.ts';
-import { pngSize } from '../charts/png-size.ts';
-import { createCore } from '../core.ts';
 import { FactFileError } from '../facts/fact-file-error.ts';
 import { LOCALES, type Locale } from '../types.ts';
 
@@ -41,6 +38,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const locales = args.locale ? [args.locale as Locale] : [...LOCALES];
+  // Loaded after the arguments are checked: a usage error answers at once, without ECharts and the facts.
+  const [{ createCore }, { createChartRenderer }, { pngSize }] = await Promise.all([
+    import('../core.ts'),
+    import('../charts/chart-renderer.ts'),
+    import('../charts/png-size.ts'),
+  ]);
   const highlight = (args.highlight ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const core = createCore({ answerCacheSize: 0 });
   const charts = createChartRenderer(core);
