@@ -46,9 +46,12 @@ describe('a broken chart section', () => {
     facts = undefined;
   });
 
-  function loadWith(edit: (charts: Array<Record<string, any>>) => void): FactFileError {
+  type PanelYaml = { measure: string; entities: string[]; axis: { ko?: string; en?: string }; periods?: { before: { ko: string } } };
+  type ChartYaml = { id: string; panels: PanelYaml[] };
+
+  function loadWith(edit: (charts: ChartYaml[]) => void): FactFileError {
     facts = copyFacts();
-    const data = parse(facts.original) as { charts: Array<Record<string, any>> };
+    const data = parse(facts.original) as { charts: ChartYaml[] };
     edit(data.charts);
     writeFileSync(facts.file, stringify(data));
     try {
@@ -61,28 +64,28 @@ describe('a broken chart section', () => {
   }
 
   it('names a row that no fact gives a figure for', () => {
-    const err = loadWith((charts) => charts.find((c) => c.id === 'data-centres-by-country')!.panels[0].entities.push('japan'));
+    const err = loadWith((charts) => charts.find((c) => c.id === 'data-centres-by-country')!.panels[0]!.entities.push('japan'));
     expect(err.message).toContain('chart "data-centres-by-country" field panels[0].entities[4]');
     expect(err.message).toContain('japan');
   });
 
   it('names an unknown measure', () => {
-    const err = loadWith((charts) => (charts[0]!.panels[0].measure = 'nature-index-rnk'));
+    const err = loadWith((charts) => (charts[0]!.panels[0]!.measure = 'nature-index-rnk'));
     expect(err.message).toContain('field panels[0].measure: unknown measure "nature-index-rnk"');
   });
 
   it('asks for periods when the figures have a before value', () => {
-    const err = loadWith((charts) => delete charts[0]!.panels[0].periods);
+    const err = loadWith((charts) => delete charts[0]!.panels[0]!.periods);
     expect(err.message).toContain('chart "nature-index-2016-2024" field panels[0].periods');
   });
 
   it('refuses a number in a Korean label that the article does not give', () => {
-    const err = loadWith((charts) => (charts[0]!.panels[0].periods.before.ko = '2018년'));
+    const err = loadWith((charts) => (charts[0]!.panels[0]!.periods!.before.ko = '2018년'));
     expect(err.message).toContain('field panels[0].periods.before.ko: number 2018 not found in the article');
   });
 
   it('names the chart for a schema error', () => {
-    const err = loadWith((charts) => (charts[1]!.panels[0].axis = { ko: '수' }));
+    const err = loadWith((charts) => (charts[1]!.panels[0]!.axis = { ko: '수' }));
     expect(err.message).toContain('chart "data-centres-by-country" field panels.0.axis.en');
   });
 });
