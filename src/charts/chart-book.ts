@@ -3,7 +3,7 @@
 // same book until a reload, so a renderer can key its cache on it and rebuild when it changes.
 import { chartValues } from '../facts/chart-values.ts';
 import type { Knowledge } from '../facts/knowledge.ts';
-import type { Bilingual } from '../types.ts';
+import type { Bilingual, Fact } from '../types.ts';
 
 export interface ChartRow {
   entity: string;
@@ -40,6 +40,8 @@ export interface ChartData {
 export interface ChartBook {
   charts: readonly ChartData[];
   byId: ReadonlyMap<string, ChartData>;
+  /** The facts that cite a drawn chart, by id: a conversation's earlier turns name facts by id. */
+  chartFacts: ReadonlyMap<string, Fact>;
 }
 
 const books = new WeakMap<Knowledge, ChartBook>();
@@ -86,5 +88,7 @@ function buildChartBook(k: Knowledge): ChartBook {
         entities: new Set(panels.flatMap((p) => p.rows.map((r) => r.entity))),
       };
     });
-  return { charts, byId: new Map(charts.map((c) => [c.id, c])) };
+  const byId = new Map(charts.map((c) => [c.id, c]));
+  const chartFacts = new Map(k.facts.filter((f) => f.chart !== undefined && byId.has(f.chart)).map((f) => [f.id, f as Fact]));
+  return { charts, byId, chartFacts };
 }

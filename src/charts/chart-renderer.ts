@@ -9,6 +9,7 @@ import type { Answer, Locale } from '../types.ts';
 import { altText } from './alt-text.ts';
 import type { ChartBook } from './chart-book.ts';
 import { chartForAnswer } from './chart-for-answer.ts';
+import { chartForRequest } from './chart-request.ts';
 import { chartOption } from './chart-option.ts';
 import { localiseChart, type LocalisedChart } from './localise-chart.ts';
 import { renderPng } from './render-png.ts';
@@ -30,7 +31,12 @@ export interface ChartView {
   readonly fileName: string;
   /** Every figure in one sentence, for alt text (Slack alt_text, Discord attachment description). */
   readonly altText: string;
+  /** "Source: VisualCapitalist · Article: Newstoday, 2025-02-24" (an embed footer, a caption line). */
+  readonly credit: string;
 }
+
+/** What a chart request asks for: one chart, or (no chart could be told) the list to choose from. */
+export type ChartRequest = { view: ChartView } | { choices: ChartChoice[]; locale: Locale };
 
 export interface ChartChoice {
   id: string;
@@ -40,6 +46,12 @@ export interface ChartChoice {
 export interface ChartRenderer {
   /** The chart an answer carries (its asked items highlighted), or undefined: no fact of it is from a chart. */
   forAnswer(answer: Answer): ChartView | undefined;
+  /**
+   * A request for a picture ("차트 보여줘", "show the chart", "데이터센터 그래프"): the chart it names, else
+   * the chart of the conversation's latest answer from one, else the list. undefined: not a chart request.
+   * Give the text as typed and the Answer ctx.handle returned for it (its locale and conversation).
+   */
+  forRequest(text: string, answer: Answer): ChartRequest | undefined;
   /** A chart by id (a /chart command, "show the chart"), plain or highlighted; undefined for an unknown id. */
   view(chartId: string, locale: Locale, highlight?: readonly string[]): ChartView | undefined;
   /** The charts there are, in the fact file's order, captioned in `locale` (e.g. /chart's choices). */
@@ -75,7 +87,7 @@ interface Entry {
   chart: LocalisedChart;
 }
 
-export function createChartRenderer(core: Pick<Core, 'charts' | 't'>, options: ChartRendererOptions = {}): ChartRenderer {
+export function createChartRenderer(core: Pick<Core, 'charts' | 't' | 'ask'>, options: ChartRendererOptions = {}): ChartRenderer {
   let book: ChartBook | undefined;
   const entries = new LRUCache<string, Entry>({ max: MAX_VIEWS });
   const pngs = new LRUCache<string, Buffer>({ maxSize: options.maxCacheBytes ?? DEFAULT_CACHE_BYTES, sizeCalculation: (b) => Math.max(1, b.length) });
@@ -111,6 +123,7 @@ export function createChartRenderer(core: Pick<Core, 'charts' | 't'>, options: C
         title: localised.title,
         fileName: `${chart.id}.${locale}.png`,
         altText: altText(localised),
+        credit: `${localised.sourceLine} · ${localised.articleLine}`,
       });
       entries.set(key, (found = { view, chart: localised }));
     }
@@ -155,6 +168,13 @@ export function createChartRenderer(core: Pick<Core, 'charts' | 't'>, options: C
     forAnswer(answer) {
       const pick = chartForAnswer(answer, current());
       return pick ? entry(pick.chart.id, answer.locale, pick.highlight)?.view : undefined;
+    },
+    forRequest(text, answer) {
+      const request = chartForRequest(String(text ?? ''), answer, current(), (q) => core.ask(q));
+      if (!request) return undefined;
+      if ('choose' in request) return { choices: this.list(answer.locale), locale: answer.locale };
+      const found = entry(request.pick.chart.id, answer.locale, request.pick.highlight);
+      return found ? { view: found.view } : { choices: this.list(answer.locale), locale: answer.locale };
     },
     view(chartId, locale, highlight = []) {
       return entry(chartId, locale, highlight)?.view;

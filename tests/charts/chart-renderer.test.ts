@@ -64,14 +64,14 @@ describe('chart PNGs', () => {
 describe('the chart cache', () => {
   it('draws each (chart, highlight, language) once, even when asked for it twice at the same time', async () => {
     const fresh = createChartRenderer(core);
-    const view = fresh.view('ai-paper-authors-2024', 'ko', ['tsinghua'])!;
+    const view = fresh.view('data-centres-by-country', 'ko', ['china'])!;
     const [a, b] = await Promise.all([fresh.png(view), fresh.png(view)]);
-    const c = await fresh.png(fresh.view('ai-paper-authors-2024', 'ko', ['tsinghua'])!);
+    const c = await fresh.png(fresh.view('data-centres-by-country', 'ko', ['china'])!);
     expect(fresh.stats.renders).toBe(1);
     expect(fresh.stats.hits).toBe(2);
     expect(b).toBe(a);
     expect(c).toBe(a);
-    await fresh.png(fresh.view('ai-paper-authors-2024', 'en', ['tsinghua'])!);
+    await fresh.png(fresh.view('data-centres-by-country', 'en', ['china'])!);
     expect(fresh.stats.renders).toBe(2);
   });
 
