@@ -221,7 +221,8 @@ function figureColumn(panel: LocalisedPanel, index: number): Record<string, unkn
       margin: 14,
       rich: {
         fig: { fontSize: 13, color: COLOR.text },
-        lit: { fontSize: 13, color: COLOR.lit, fontWeight: 'bold' },
+        // Colour, not bold: ECharts measures text without the font in SSR, and bold runs wider than it thinks.
+        lit: { fontSize: 13, color: COLOR.lit },
         up: { fontSize: 13, color: COLOR.up, fontWeight: 'bold', padding: [0, 0, 0, 8] },
         down: { fontSize: 13, color: COLOR.down, fontWeight: 'bold', padding: [0, 0, 0, 8] },
         same: { fontSize: 13, color: COLOR.muted, padding: [0, 0, 0, 8] },
