@@ -1,11 +1,13 @@
 // The pictures: PNG bytes of the right size, drawn with the bundled Korean font, the asked item in
 // its own colour, each (chart, highlight, language) drawn once, and drawn anew after a fact reload.
 import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createChartRenderer, createCore } from '../../src/index.ts';
 import { FONT_FILES, renderPng } from '../../src/charts/render-png.ts';
 import { PNG_SIGNATURE, pngSize } from '../../src/charts/png-size.ts';
+import { PROJECT_ROOT } from '../../src/paths.ts';
 import { testCore } from '../helpers/test-context.ts';
 import { copyFacts } from '../runtime/fact-fixture.ts';
 
@@ -53,6 +55,15 @@ describe('chart PNGs', () => {
     expect((await charts.png(china)).equals(await charts.png(plain))).toBe(false);
     expect(charts.svg(plain)).not.toContain(LIT);
     expect(charts.svg(china)).toContain(LIT);
+  });
+
+  it("keeps the README's pictures (docs/charts) as the fact file draws them now", async () => {
+    for (const { id } of charts.list('en')) {
+      const view = charts.view(id, 'en')!;
+      const committed = readFileSync(join(PROJECT_ROOT, 'docs', 'charts', view.fileName));
+      const message = `docs/charts/${view.fileName} is out of date: npm run charts -- --out docs/charts --locale en`;
+      expect((await charts.png(view)).equals(committed), message).toBe(true);
+    }
   });
 
   it('ignores highlights the chart does not draw (no new picture for them)', () => {
