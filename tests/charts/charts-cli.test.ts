@@ -11,6 +11,9 @@ import { PROJECT_ROOT } from '../../src/paths.ts';
 const out = mkdtempSync(join(tmpdir(), 'factbot-charts-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+/** npm, tsx, ECharts and six pictures in a child process, on a shared 2-core machine: more than the default. */
+const CLI_TIMEOUT_MS = 90_000;
+
 const charts = (...args: string[]) => spawnSync('npm', ['run', '--silent', 'charts', '--', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
 
 describe('npm run charts', () => {
@@ -25,7 +28,7 @@ describe('npm run charts', () => {
       expect(size!.width, file).toBeGreaterThanOrEqual(600);
     }
     expect(run.stdout.trim().split('\n')).toHaveLength(files.length);
-  });
+  }, CLI_TIMEOUT_MS);
 
   it('says what is missing instead of writing nowhere', () => {
     const run = charts();
@@ -34,5 +37,5 @@ describe('npm run charts', () => {
     const locale = charts('--out', out, '--locale', 'fr');
     expect(locale.status).toBe(2);
     expect(locale.stderr).toContain('--locale must be ko or en');
-  });
+  }, CLI_TIMEOUT_MS);
 });
