@@ -12,8 +12,6 @@ import { chartForAnswer } from './chart-for-answer.ts';
 import { chartForRequest } from './chart-request.ts';
 import { chartOption } from './chart-option.ts';
 import { localiseChart, type LocalisedChart } from './localise-chart.ts';
-import { renderPng } from './render-png.ts';
-import { renderSvg } from './render-svg.ts';
 import { textChart, type TextChartOptions } from './text-chart.ts';
 
 /** One chart, in one language, with its asked items highlighted: what an adapter attaches. */
@@ -59,7 +57,7 @@ export interface ChartRenderer {
   /** The PNG: rendered off the main thread the first time, from memory after. Rejects if drawing fails. */
   png(view: ChartView): Promise<Buffer>;
   /** The SVG the PNG is drawn from (ECharts SSR). */
-  svg(view: ChartView): string;
+  svg(view: ChartView): Promise<string>;
   /** A Unicode block chart for a terminal. */
   text(view: ChartView, options?: TextChartOptions): string;
   /** Draws every plain chart in both languages ahead of the first question (call at start, not awaited). */
@@ -79,6 +77,17 @@ export interface ChartRendererOptions {
 }
 
 const DEFAULT_CACHE_BYTES = 24 * 1024 * 1024;
+
+/**
+ * ECharts and resvg, loaded on the first drawing: importing ECharts takes a second or more, and most
+ * processes that load the core (npm run ask, tests, a bot that is never asked for a chart) never draw.
+ */
+type Painter = { renderSvg: typeof import('./render-svg.ts').renderSvg; renderPng: typeof import('./render-png.ts').renderPng };
+let painter: Promise<Painter> | undefined;
+function loadPainter(): Promise<Painter> {
+  painter ??= Promise.all([import('./render-svg.ts'), import('./render-png.ts')]).then(([svg, png]) => ({ renderSvg: svg.renderSvg, renderPng: png.renderPng }));
+  return painter;
+}
 /** Localised views are small; this bounds them if highlights were ever made up from user input. */
 const MAX_VIEWS = 2000;
 
@@ -138,12 +147,8 @@ export function createChartRenderer(core: Pick<Core, 'charts' | 't' | 'ask'>, op
 
   function draw(key: string, found: Entry): Promise<Buffer> {
     // ECharts lays out the SVG on this thread (a few ms to tens of ms); resvg draws the PNG on a worker.
-    let pending: Promise<Buffer>;
-    try {
-      pending = renderPng(renderSvg(chartOption(found.chart)), { ...(options.scale ? { scale: options.scale } : {}) });
-    } catch (err) {
-      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
-    }
+    const scale = options.scale ? { scale: options.scale } : {};
+    const pending = loadPainter().then(({ renderSvg, renderPng }) => renderPng(renderSvg(chartOption(found.chart)), scale));
     // Only this job's own bookkeeping: a reload meanwhile clears `drawing`, and a newer job may hold the key.
     const job: Promise<Buffer> = pending.then(
       (png) => {
@@ -202,7 +207,8 @@ export function createChartRenderer(core: Pick<Core, 'charts' | 't' | 'ask'>, op
       }
       return draw(key, found);
     },
-    svg(view) {
+    async svg(view) {
+      const { renderSvg } = await loadPainter();
       return renderSvg(chartOption(entryOf(view).chart));
     },
     text(view, textOptions) {
