@@ -7,6 +7,7 @@ import { buildKnowledge, type Knowledge } from './facts/knowledge.ts';
 import { detectLocale } from './matching/detect-locale.ts';
 import { DEFAULT_FACTS_DIR, DEFAULT_LOCALES_DIR } from './paths.ts';
 import { AnswerCache } from './answers/answer-cache.ts';
+import { chartBookOf, type ChartBook } from './charts/chart-book.ts';
 import type { Answer, ArticleInfo, ConversationContext, Locale, Question, TopicSummary, UnderstoodTurn } from './types.ts';
 import type { MatchResult } from './matching/match-result.ts';
 
@@ -29,6 +30,11 @@ export interface Core {
   article(locale: Locale): ArticleInfo;
   t: Translate;
   detectLocale(text: string, hint?: Locale): Locale;
+  /**
+   * The article's charts with their figures resolved from the facts, for drawing them (src/charts/). The
+   * same object until a reload replaces the fact base, so a chart cache can key on it.
+   */
+  charts(): ChartBook;
   /** Reload and validate facts; throws FactFileError and keeps the old base when a file is broken. */
   reload(): void;
   readonly factCount: number;
@@ -85,6 +91,9 @@ export function createCore(options: CoreOptions = {}): Core {
       const answer = deepFreeze(withHistory(answerOnce(k, raw, hint, last), conversation));
       if (key !== undefined) cache.set(key, answer);
       return answer;
+    },
+    charts() {
+      return chartBookOf(knowledge);
     },
     suggest(partial, locale, limit = 25) {
       return knowledge.matcher.suggest(String(partial ?? '').slice(0, 200), locale, Math.min(Math.max(limit, 0), 25));

@@ -7,3 +7,8 @@ export type { Logger } from './runtime/logger.ts';
 export { createLogger } from './runtime/logger.ts';
 export { FactFileError } from './facts/fact-file-error.ts';
 export type { Answer, ArticleInfo, Citation, ConversationContext, Fact, Locale, Notice, Question, TopicSummary, UnderstoodTurn } from './types.ts';
+export { createChartRenderer } from './charts/chart-renderer.ts';
+export type { ChartChoice, ChartRenderer, ChartRendererOptions, ChartRequest, ChartView } from './charts/chart-renderer.ts';
+export { isChartRequest } from './charts/chart-request.ts';
+export type { TextChartOptions } from './charts/text-chart.ts';
+export type { ChartBook, ChartData } from './charts/chart-book.ts';

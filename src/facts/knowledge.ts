@@ -1,6 +1,6 @@
 // The fact base in the shape the core serves it: facts flattened across articles, each knowing its
 // article and chart, plus the matcher built over them. Built once per load (and per reload).
-import type { Attribute, Entity, FactFile, Measure } from './schema.ts';
+import type { Attribute, Chart, Entity, FactFile, Measure } from './schema.ts';
 import type { FactBase } from './load-facts.ts';
 import type { Bilingual, Fact } from '../types.ts';
 import { createMatcher, type Matcher } from '../matching/matcher.ts';
@@ -11,6 +11,11 @@ export interface ChartMeta {
   id: string;
   caption: Bilingual;
   source: Bilingual;
+}
+
+/** A chart of an article, with what its picture draws (see src/charts/). */
+export interface KnownChart extends Chart {
+  article: ArticleMeta;
 }
 
 export interface KnownFact extends Fact {
@@ -25,6 +30,8 @@ export interface Knowledge {
   attributeById: Map<string, Attribute>;
   measures: Map<string, Measure>;
   topics: FactFile['topics'];
+  /** Every article's charts, in file order. */
+  charts: KnownChart[];
   /** The first article: the one the bot is about (for /about and abstentions). */
   article: ArticleMeta;
   matcher: Matcher;
@@ -33,7 +40,9 @@ export interface Knowledge {
 export function buildKnowledge(base: FactBase): Knowledge {
   const facts: KnownFact[] = [];
   const measures = new Map<string, Measure>();
+  const allCharts: KnownChart[] = [];
   for (const { data } of base.articles) {
+    for (const chart of data.charts) allCharts.push({ ...chart, article: data.article });
     for (const m of data.measures) measures.set(m.id, m);
     const expand = synonymExpander(data.synonyms);
     const charts = new Map(data.charts.map((c) => [c.id, c]));
@@ -52,6 +61,7 @@ export function buildKnowledge(base: FactBase): Knowledge {
     attributeById: new Map(base.attributes.map((a) => [a.id, a])),
     measures,
     topics,
+    charts: allCharts,
     article: first.article,
     matcher: createMatcher(facts, base.entities, measures, base.attributes),
   };

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
+import { checkCharts } from './check-charts.ts';
 import { checkArticleNumbers } from './check-numbers.ts';
 import { FactFileError } from './fact-file-error.ts';
 import { attributeFileSchema, entityFileSchema, factFileSchema, type Attribute, type Entity, type FactFile } from './schema.ts';
@@ -107,6 +108,8 @@ function loadArticle(dir: string, name: string, entityIds: Set<string>, attribut
   // Every number a fact states must be in the article: checked at every load and reload, not only by
   // `npm run facts:check`, so the bot never starts serving a figure the article does not give.
   problems.push(...checkArticleNumbers({ file, data, text }));
+  // A chart draws its figures from the facts' values: every row it lists must have one.
+  problems.push(...checkCharts(data, entityIds, text));
   if (problems.length) throw new FactFileError(file, problems);
   return { file, data, text };
 }
@@ -133,6 +136,11 @@ function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string {
     const factId = typeof facts?.[index]?.id === 'string' ? `"${facts[index].id}"` : `#${index + 1}`;
     const field = path.slice(2).join('.') || '(the fact itself)';
     return `fact ${factId} field ${field}: ${issue.message}`;
+  }
+  if (path[0] === 'charts' && path.length >= 2) {
+    const chart = (raw as { charts?: Array<{ id?: unknown }> }).charts?.[Number(path[1])];
+    const chartId = typeof chart?.id === 'string' ? `"${chart.id}"` : `#${Number(path[1]) + 1}`;
+    return `chart ${chartId} field ${path.slice(2).join('.') || '(the chart itself)'}: ${issue.message}`;
   }
   return `field ${path.join('.') || '(top level)'}: ${issue.message}`;
 }

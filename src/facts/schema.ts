@@ -56,7 +56,19 @@ export const measureSchema = z.object({
   outOf: z.number().positive().optional(),
 });
 
-export const chartSchema = z.object({ id, caption: bilingual, source: bilingual });
+/**
+ * What a chart picture draws: one measure, its rows (entities, in this order) and the axis label. The
+ * numbers are never written here: each row's value is read from the `values` of the chart's facts.
+ * `periods` names what `before` and `value` stand for (2016 and 2024) when the values carry a before.
+ */
+export const chartPanelSchema = z.object({
+  measure: id,
+  entities: z.array(id).min(1, 'list at least one entity'),
+  axis: bilingual,
+  periods: z.object({ before: bilingual, after: bilingual }, { error: 'must be a map with before and after' }).optional(),
+});
+
+export const chartSchema = z.object({ id, caption: bilingual, source: bilingual, panels: z.array(chartPanelSchema).default([]) });
 export const topicSchema = z.object({ id, title: bilingual });
 
 export const articleSchema = z.object({
@@ -115,3 +127,5 @@ export type FactFile = z.infer<typeof factFileSchema>;
 export type EntityFile = z.infer<typeof entityFileSchema>;
 export type Entity = z.infer<typeof entitySchema>;
 export type Measure = z.infer<typeof measureSchema>;
+export type Chart = z.infer<typeof chartSchema>;
+export type ChartPanel = z.infer<typeof chartPanelSchema>;
