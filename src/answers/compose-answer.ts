@@ -61,12 +61,12 @@ export function composeAnswer(k: Knowledge, t: Translate, locale: Locale, match:
   const citations = dedupeCitations(facts.map((f) => citationFor(f, locale)));
   const lines: string[] = [];
   if (match.followUp && match.understood) lines.push(understoodLine(k, t, locale, match.understood));
-  for (const c of match.computations) lines.push(t(locale, `compute.${c.key}`, localiseComputation(k, locale, c, facts)));
+  for (const c of match.computations) lines.push(capitalise(t(locale, `compute.${c.key}`, localiseComputation(k, locale, c, facts))));
   // A comparison of two reads well with both facts after it; a superlative over a whole chart does not.
   if (match.computations.length === 0 || match.computations.every((c) => WITH_FACTS.has(c.key)) || (facts.length === 2 && match.computations.every((c) => TWO_SIDED.has(c.key)))) {
     lines.push(...facts.map((f) => f.answer[locale]));
   }
-  for (const m of match.missing ?? []) lines.push(t(locale, 'abstain.missing-part', attributeVars(k, locale, m.attribute, { entity: names(m.entity) })));
+  for (const m of match.missing ?? []) lines.push(capitalise(t(locale, 'abstain.missing-part', attributeVars(k, locale, m.attribute, { entity: names(m.entity) }))));
   const body = lines.join('\n');
   const text = [body, ...citations.map((c) => citationLine(t, locale, c))].join('\n');
   return { answered: true, locale, body, text, facts: facts.map(stripMeta), citations, suggestions: [], score: round(match.score) };
@@ -136,6 +136,9 @@ function stripMeta({ article: _a, chartInfo: _c, ...fact }: KnownFact) {
   return fact;
 }
 
+/** A sentence that starts with a name like "the US" starts with a capital. */
+const capitalise = (line: string) => line.charAt(0).toUpperCase() + line.slice(1);
+
 const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
 
 /** An entity id's display name in the asker's language (the first name listed). */
@@ -143,7 +146,7 @@ function namer(k: Knowledge, locale: Locale) {
   return (id: string | undefined) => {
     if (!id) return '';
     const e = k.entityById.get(id);
-    return e?.names[locale][0] ?? e?.names.ko[0] ?? id;
+    return e?.display?.[locale] ?? e?.names[locale][0] ?? e?.names.ko[0] ?? id;
   };
 }
 

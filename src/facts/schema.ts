@@ -103,6 +103,8 @@ export const entitySchema = z.object({
    * where a figure comes from, not what the question is about ("CB인사이트 기준 문샷 AI 기업가치").
    */
   source: z.boolean().optional(),
+  /** How the bot names it inside a sentence when that differs from its first name ("the US"). */
+  display: z.object({ ko: z.string().optional(), en: z.string().optional() }).optional(),
   /** A university's country: "중국 대학 중 가장 높은" ranks the Chinese ones only. */
   country: id.optional(),
 });

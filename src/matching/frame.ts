@@ -21,6 +21,8 @@ export interface EntityMention {
   to: number;
   similarity: number;
   role: EntityRole;
+  /** Named in a clause that asks (not one that only sets the scene). */
+  inQuestion: boolean;
 }
 
 export interface AttributeMention {

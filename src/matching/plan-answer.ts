@@ -220,10 +220,10 @@ function figureCheck(deps: PlanDeps, frame: Frame, asked: Asked): FigureCheck {
   };
 }
 
-/** Whether an attribute is about the article itself (its writer, date, title): given only by facts about it. */
+/** Whether an attribute is one the article gives about itself (its writer, date, title). */
 function isAboutArticle(deps: PlanDeps, attribute: string): boolean {
-  const giving = deps.index.factsGiving(attribute);
-  return giving.length > 0 && giving.every((i) => deps.facts[i]!.topic === 'article');
+  for (const [id, e] of deps.entityById) if (e.kind === 'article' && deps.index.factsFor(id, attribute).length > 0) return true;
+  return false;
 }
 
 /** "founded" asked with "who" is the founder; "release" asked with "when" is the release date. */

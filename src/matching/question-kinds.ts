@@ -31,7 +31,7 @@ export interface QuestionKinds {
 }
 
 const KO_KIND: Array<[AskKind, RegExp]> = [
-  ['count', /몇\s*(?:개|곳|군데|명|종|가지|대|개소|개사|개국|나라|건)|개수|갯수|숫자|수(?:는|가|를|도)?\s*(?:몇|얼마)|보유\s*수|(?:센터|기관|대학|서비스|기업|스타트업|유니콘|곳)\s*수/],
+  ['count', /몇\s*(?:개|곳|군데|명|종|가지|대|개소|개사|개국|나라|건)|개수|갯수|수(?:는|가|를|도)?\s*(?:몇|얼마)/],
   ['amount', /얼마|금액|액수|규모|몇\s*(?:억|조|만|천)/],
   ['when', /언제|몇\s*(?:년|월|일|시)|며칠|연도|년도|시점|시기|날짜|일자|몇년|얼마\s*만에|얼마\s*뒤|몇\s*시간/],
   ['who', /누구|누가|누군|어떤\s*사람|인물/],
@@ -44,7 +44,7 @@ const KO_KIND: Array<[AskKind, RegExp]> = [
 ];
 
 const EN_KIND: Array<[AskKind, RegExp]> = [
-  ['count', /\bhow many\b|\bnumber of\b|\bcount\b|\bhow much .*\b(?:centres|centers)\b/],
+  ['count', /\bhow many\b|\bhow much .*\b(?:centres|centers)\b/],
   ['amount', /\bhow much\b|\bamount\b|\bhow big\b|\bsize of\b|\bwhat (?:was|is) .* (?:worth|valued)/],
   ['when', /\bwhen\b|\bwhat (?:year|date|month|day|time)\b|\bwhich (?:year|date|month|day)\b|\bwhat year\b|\bsince when\b|\bhow long (?:after|before|ago)\b|\bhow soon\b|\bhow many (?:hours|days)\b/],
   ['who', /\bwho\b|\bwhom\b|\bwhose\b|\bwhich person\b/],
@@ -80,11 +80,17 @@ const PLAN = /계획|목표|예정|하겠|할\s*것|추진|확보할|확보하|�
 const UP = /올랐|오른|상승|뛰어올|급상승|급등|\bclimb|\brise\b|\brose\b|\brisen\b|\bjump|\bimprov|\bgain|\bup\b/;
 const DOWN = /하락|떨어|내려|밀려|추락|\bfell\b|\bfall|\bdrop|\bdeclin|\bslid|\bdown\b|\blost\b/;
 
+// A count named as a noun ("데이터센터 수", "number of") asks for the count only when nothing else is asked:
+// "데이터센터 수 세계 몇 위야?" asks a rank.
+const COUNT_NOUN = /숫자|보유\s*수|(?:센터|기관|대학|서비스|기업|스타트업|유니콘|곳)\s*수|\bnumber of\b|\bcount\b|\btotal\b/;
+const SPECIFIC: AskKind[] = ['rank', 'when', 'who', 'where', 'age', 'amount'];
+
 /** The kinds a (cleaned, lower-case) question text shows. */
 export function readKinds(text: string): QuestionKinds {
   const asks = new Set<AskKind>();
   for (const [kind, pattern] of KO_KIND) if (pattern.test(text)) asks.add(kind);
   for (const [kind, pattern] of EN_KIND) if (pattern.test(text)) asks.add(kind);
+  if (!asks.has('count') && COUNT_NOUN.test(text) && !SPECIFIC.some((k) => asks.has(k))) asks.add('count');
   const aggregates = new Set<Aggregate>();
   const least = LEAST.test(text);
   if (least) aggregates.add('least');

@@ -88,11 +88,12 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
         p.mode === 'choseong'
           ? (deps.vocab.byChoseong.get(p.keys[0]!) ?? []).map((term: Term) => ({ term, similarity: CHOSEONG_SIMILARITY }))
           : lookupTerms(deps.vocab, p.keys, single, single ? !word.stop : true);
-      if (single && !word.stop && !hits.some((h) => h.term.entities.length + h.term.attributes.length > 0)) {
+      const named = (h: TermHit) => (h.term.entities.length > 0 && h.similarity >= FRAME_ENTITY_SIMILARITY) || (h.term.attributes.length > 0 && h.similarity >= FRAME_ATTRIBUTE_SIMILARITY);
+      if (single && !word.stop && !hits.some(named)) {
         // The word as typed may be a misspelt name even when a stripped form of it is some other word
         // (우크라이니 is 우크라이나 misspelt, though 우크라 is a word of the article's text).
         if (p.keys.length > 1) hits.push(...lookupTerms(deps.vocab, [p.keys[0]!], true, true).filter((h) => h.term.entities.length + h.term.attributes.length > 0));
-        if (/[가-힣]/.test(word.raw) && !hits.some((h) => h.term.entities.length + h.term.attributes.length > 0)) hits.push(...prefixHits(deps, word));
+        if (/[가-힣]/.test(word.raw) && !hits.some(named)) hits.push(...prefixHits(deps, word));
       }
       for (const { term, similarity } of hits) {
         // A misspelt run of several words is too easily something else ("which place" is not "which paper").
@@ -101,7 +102,7 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
         if (similarity >= FRAME_ENTITY_SIMILARITY) {
           // A name that is only a stop word ("us", "it") names nothing on its own.
           const onlyStop = single && word.stop && !/^[가-힣]{2,}$/.test(word.raw);
-          if (!onlyStop) for (const id of term.entities) entityCandidates.push({ id, from, to, similarity, role: 'focus' });
+          if (!onlyStop) for (const id of term.entities) entityCandidates.push({ id, from, to, similarity, role: 'focus', inQuestion: inQuestion(from) });
         }
         if (similarity >= FRAME_ATTRIBUTE_SIMILARITY) {
           for (const id of term.attributes) attributeCandidates.push({ id, from, to, similarity, inQuestion: inQuestion(from) });
@@ -121,7 +122,6 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
   if (modifiers.length < attributes.length) attributes = attributes.filter((a) => !modifiers.includes(a));
   for (const e of entities) {
     e.role = roleOf(e, words);
-    if (e.role === 'focus' && anyAsks && !inQuestion(e.from)) e.role = 'context';
     for (let i = e.from; i <= e.to; i++) explained[i] = 1;
   }
   for (const a of attributes) for (let i = a.from; i <= a.to; i++) explained[i] = 1;
@@ -149,7 +149,7 @@ export function clauseFrame(frame: Frame, index: number): Frame {
   const inside = (m: { from: number }) => m.from >= clause.from && m.from <= clause.to;
   return {
     ...frame,
-    entities: frame.entities.filter(inside).map((e) => (e.role === 'context' ? { ...e, role: 'focus' as const } : e)),
+    entities: frame.entities.filter(inside).map((e) => ({ ...e, inQuestion: true })),
     attributes: frame.attributes.filter(inside).map((a) => ({ ...a, inQuestion: true })),
     kinds: readKinds(kindText(clause.text)),
     refersBack: REFERS_BACK.test(clause.text),

@@ -47,29 +47,37 @@ const POINTS_AT: Array<[RegExp, ReadonlyArray<Entity['kind']>]> = [
 
 export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last: UnderstoodTurn | undefined): Asked {
   const { index, entityById } = deps;
-  const named = (role: string) => unique(frame.entities.filter((e) => e.role === role).map((e) => e.id));
+  const named = (role: string, asking = true) => unique(frame.entities.filter((e) => e.role === role && e.inQuestion === asking).map((e) => e.id));
   let focus = named('focus');
   const compared = named('compared');
-  let context = named('context');
+  // Named in a clause that only sets the scene ("요즘 딥시크 얘기가 많던데, ..."): the subject when the asking clause names none.
+  const scene = unique([...named('focus', false), ...named('compared', false)]);
+  let context = unique([...named('context'), ...named('context', false)]);
   // Sources (Nature Index, CB Insights) and "this article" are the subject only when nothing else is.
   const weak = (id: string) => entityById.get(id)?.source === true || entityById.get(id)?.kind === 'article';
   if (focus.some((id) => !weak(id))) {
     context = [...context, ...focus.filter(weak)];
     focus = focus.filter((id) => !weak(id));
   }
-  // A clause that asks names nothing: the scene-setting clause's names are what it asks about.
-  if (focus.length === 0 && compared.length === 0 && context.length > 0 && !last) {
-    focus = context.filter((id) => !weak(id));
-    if (focus.length === 0) focus = context;
-    context = context.filter((id) => !focus.includes(id));
-  }
+  // The asking clause names nothing but the article ("what does the article say about the timing?"):
+  // the scene-setting clause's names are what it asks about.
+  if (focus.every(weak) && scene.length > 0 && !last) {
+    const strong = scene.filter((id) => !weak(id));
+    if (strong.length > 0) {
+      context = [...context, ...focus];
+      focus = strong;
+    }
+  } else context = [...context, ...scene];
   // A name the article never speaks of refuses the question only when it was read for certain: ㅁㅅ may be
   // 문샷 or 마소, and a near miss is no name at all when a covered entity was read in the same place.
   const certain = (id: string) => frame.entities.some((e) => e.id === id && e.similarity >= ENTITY_SIMILARITY && !frame.entities.some((o) => o !== e && o.from === e.from && index.covers(o.id)));
   focus = focus.filter((id) => index.covers(id) || certain(id));
   const uncovered = focus.filter((id) => !index.covers(id));
-  const questionAttributes = frame.attributes.filter((a) => a.inQuestion);
-  let attributes = unique((questionAttributes.length > 0 ? questionAttributes : frame.attributes).map((a) => a.id));
+  // An attribute word that is also the name asked about ("the writer", "네이처 인덱스") asks nothing by itself.
+  const naming = (a: { from: number; to: number }) => frame.entities.some((e) => e.from === a.from && e.to === a.to);
+  const asking = frame.attributes.filter((a) => a.inQuestion && !naming(a));
+  const pool = asking.length > 0 ? asking : frame.attributes.filter((a) => !naming(a)).length > 0 ? frame.attributes.filter((a) => !naming(a)) : frame.attributes;
+  let attributes = unique(pool.map((a) => a.id));
   const asked: Asked = { focus, compared, context, attributes, kinds: frame.kinds, uncovered, followUp: false, lastFacts: last?.facts ?? [] };
   if (!last || !last.answered) return asked;
 
