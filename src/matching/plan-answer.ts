@@ -73,7 +73,8 @@ export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: S
           facts: computed.facts.map((i) => deps.facts[i]!),
           score: 0.9,
           computations: [computed.computation],
-          understood: understood(named, [attribute], computed.computation.key),
+          // What the next turn leans on: the one the computation found ("the US"), else what was named.
+          understood: understood(typeof computed.computation.vars.entity === 'string' ? [computed.computation.vars.entity] : named, [attribute], computed.computation.key),
           ...followUp,
         };
       }

@@ -38,6 +38,8 @@ export interface ResolveDeps {
 
 // The kind of thing a pronoun points at ("그 회사" is a company, "he" a person).
 const POINTS_AT: Array<[RegExp, ReadonlyArray<Entity['kind']>]> = [
+  // "그 기사", "that report": the article or data the last answer credits (Nikkei's, Nature's), not this one.
+  [/그\s*(?:기사|자료|보도|보고서|데이터|순위표)|\bthat (?:article|report|data|piece|story|ranking)\b|\bthe (?:source|original) (?:article|report)\b/, ['organisation']],
   [/그\s*(?:사람|분)|그분|걔|\bhe\b|\bhis\b|\bhim\b|\bshe\b|\bher\b|창업자|\bthe guy\b/, ['person']],
   [/그\s*(?:대학|학교)|\bthe (?:university|school)\b/, ['university']],
   [/그\s*나라|\bthat country\b|\bthe country\b/, ['country', 'region']],
@@ -79,38 +81,65 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   const pool = asking.length > 0 ? asking : frame.attributes.filter((a) => !naming(a)).length > 0 ? frame.attributes.filter((a) => !naming(a)) : frame.attributes;
   let attributes = unique(pool.map((a) => a.id));
   const asked: Asked = { focus, compared, context, attributes, kinds: frame.kinds, uncovered, followUp: false, lastFacts: last?.facts ?? [] };
-  if (!last || !last.answered) return asked;
+  // A refused turn still says what was asked: "일본은?" refused, then "한국은?" asks the same of Korea.
+  if (!last || last.entities.length + last.attributes.length + last.facts.length === 0) return asked;
 
-  const kinds = frame.kinds;
+  let kinds = frame.kinds;
   const wantsAggregate = kinds.aggregates.size > 0 || kinds.ofChange !== undefined;
   const hasEntity = focus.length + compared.length > 0;
   const short = frame.unexplained.length <= 2;
+  const followUp = (more: Partial<Asked>): Asked => ({ ...asked, ...more, followUp: true });
 
   // "출처는?", "언제 기준이야?", "Where's that number from?": about the last answer, nothing new asked.
-  if ((kinds.source || kinds.asOf) && !hasEntity && attributes.length === 0) {
-    return { ...asked, aboutLast: last.facts, focus: last.entities, attributes: last.attributes, followUp: true };
+  if ((kinds.source || kinds.asOf) && !hasEntity && attributes.length === 0 && last.answered && last.facts.length > 0) {
+    return followUp({ aboutLast: last.facts, focus: last.entities, attributes: last.attributes });
+  }
+
+  // "2020년엔?", "2024년은?": the same question for another year.
+  if (!hasEntity && attributes.length === 0 && frame.years.length > 0 && short && !kinds.asks.has('when')) {
+    return followUp({ focus: last.entities, attributes: last.attributes });
+  }
+
+  // "and 21st?", "what about 2nd place?": the same n-th question for another place.
+  if (!hasEntity && attributes.length === 0 && kinds.ordinals.length > 0 && last.kind?.startsWith('nth')) {
+    kinds = { ...kinds, aggregates: new Set([...kinds.aggregates, 'nth']) };
+    return followUp({ kinds, focus: last.entities, attributes: last.attributes });
+  }
+
+  // "how many times cheaper is that than GPT-4?": a comparison with only its other side named; the one side is the last answer.
+  if (wantsAggregate && focus.length === 0 && compared.length > 0) {
+    return followUp({ focus: last.entities.filter((e) => !compared.includes(e)), attributes: attributes.length > 0 ? attributes : last.attributes });
   }
 
   // Ellipsis: a new entity, no attribute ("영국은?", "And Germany?", "그럼 미국은 중국의 몇 배야?").
   if (hasEntity && attributes.length === 0 && (frame.followUpShape || short || wantsAggregate) && last.attributes.length > 0) {
     const derived = focus.flatMap((e) => [...index.attributesOf(e)].filter((a) => kindsAnswer(deps, a, kinds)));
     if (derived.length === 0 || frame.followUpShape || wantsAggregate || short) {
-      attributes = last.attributes;
+      // "영국은 중국보다?" after a difference: the same comparison for the new pair.
+      if (!wantsAggregate && compared.length > 0 && (last.kind === 'difference' || last.kind?.startsWith('ratio'))) {
+        kinds = { ...kinds, aggregates: new Set([...kinds.aggregates, last.kind === 'difference' ? 'difference' : 'ratio']) };
+      }
+      const aggregate = kinds.aggregates.size > 0 || kinds.ofChange !== undefined;
       // "미국이랑은 몇 개 차이나요?": the other side of the comparison is the last turn's entity.
-      const others = wantsAggregate && focus.length + compared.length < 2 ? last.entities.filter((e) => !focus.includes(e) && !compared.includes(e)) : [];
-      return { ...asked, attributes, compared: [...compared, ...others], followUp: true };
+      const others = aggregate && focus.length + compared.length < 2 ? last.entities.filter((e) => !focus.includes(e) && !compared.includes(e)) : [];
+      return followUp({ kinds, attributes: last.attributes, compared: [...compared, ...others] });
     }
   }
 
   // A new attribute (or only a kind) and no entity: the last entity, of the kind a pronoun names.
   if (!hasEntity && (attributes.length > 0 || kinds.asks.size > 0 || wantsAggregate)) {
-    const borrowEntity = frame.refersBack || frame.followUpShape || short || attributes.every((a) => index.entitiesGiving(a).length !== 1 && index.generalFacts(a).length === 0);
+    // An attribute the article gives once, for one thing ("유니콘 육성 목표", "사진 출처"), needs no entity
+    // from before, unless a pronoun points at one that has it.
+    const answersAlone = attributes.some((a) => index.generalFacts(a).length > 0 || index.factsGiving(a).length === 1);
+    const candidates = referents(deps, text, last);
+    const useAttributes = attributes.length > 0 ? attributes : last.attributes;
+    const joining = candidates.find((e) => useAttributes.some((a) => index.factsFor(e, a).length > 0));
+    // A pronoun ("그 회사", "it") always points back, even where the article lacks the attribute for what it points at.
+    const borrowEntity = frame.refersBack || frame.followUpShape || (!answersAlone && (attributes.length === 0 || short));
     if (borrowEntity) {
-      const candidates = referents(deps, text, last);
-      const useAttributes = attributes.length > 0 ? attributes : last.attributes;
       // The first candidate that the article gives the attribute for; else the first (refused by name).
-      const joined = candidates.find((e) => useAttributes.some((a) => index.factsFor(e, a).length > 0)) ?? candidates[0];
-      if (joined) return { ...asked, focus: [joined], attributes: useAttributes, followUp: true };
+      const joined = joining ?? candidates[0];
+      if (joined) return followUp({ focus: [joined], attributes: useAttributes });
     }
   }
   return asked;
@@ -122,7 +151,8 @@ function referents(deps: ResolveDeps, text: string, last: UnderstoodTurn): strin
     const fact = deps.factById.get(id);
     return fact ? [...Object.keys(fact.answers ?? {}), ...fact.entities] : [];
   });
-  const all = unique([...last.entities, ...fromFacts]).filter((e) => deps.entityById.has(e) && deps.entityById.get(e)!.kind !== 'article');
+  // The article itself only when it was what the last turn asked about ("which outlet published it?").
+  const all = unique([...last.entities, ...fromFacts]).filter((e) => deps.entityById.has(e) && (deps.entityById.get(e)!.kind !== 'article' || last.entities.includes(e)));
   for (const [pattern, kinds] of POINTS_AT) {
     if (!pattern.test(text)) continue;
     const ofKind = all.filter((e) => kinds.includes(deps.entityById.get(e)!.kind));
