@@ -79,7 +79,7 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   const naming = (a: { from: number; to: number }) => frame.entities.some((e) => e.from === a.from && e.to === a.to);
   const asking = frame.attributes.filter((a) => a.inQuestion && !naming(a));
   const pool = asking.length > 0 ? asking : frame.attributes.filter((a) => !naming(a)).length > 0 ? frame.attributes.filter((a) => !naming(a)) : frame.attributes;
-  let attributes = unique(pool.map((a) => a.id));
+  const attributes = unique(pool.map((a) => a.id));
   const asked: Asked = { focus, compared, context, attributes, kinds: frame.kinds, uncovered, followUp: false, lastFacts: last?.facts ?? [] };
   // A refused turn still says what was asked: "일본은?" refused, then "한국은?" asks the same of Korea.
   if (!last || last.entities.length + last.attributes.length + last.facts.length === 0) return asked;
