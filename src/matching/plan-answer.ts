@@ -30,6 +30,7 @@ type Abstain = Extract<MatchResult, { kind: 'abstain' }>;
  * coverage score decides, see matcher.ts).
  */
 export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: ScoredQuestion): MatchResult | undefined {
+
   const { index } = deps;
   const rank = rankOf(scored);
   const understood = (entities: string[], attributes: string[], kind?: string): Understood => ({ entities, attributes, ...(kind ? { kind } : {}) });
@@ -63,6 +64,10 @@ export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: S
   for (const a of attributes) if (!strength.has(a)) strength.set(a, 1);
   const named = [...focus, ...asked.compared];
 
+  // "영국은 중국보다 몇 개야?": a figure asked against another named one is their difference.
+  if (asked.compared.length > 0 && focus.length > 0 && asked.kinds.aggregates.size === 0 && ['count', 'amount', 'rank'].some((k) => asked.kinds.asks.has(k as AskKind))) {
+    asked = { ...asked, kinds: { ...asked.kinds, aggregates: new Set(['difference']) } };
+  }
   // One step of arithmetic over one measure: the most, the n-th, a sum, a share, a ratio, a rank change.
   if (asked.kinds.aggregates.size > 0 || asked.kinds.ofChange !== undefined) {
     for (const attribute of attributes.length > 0 ? attributes : attributesWithMeasures(deps, named)) {

@@ -56,7 +56,7 @@ const EN_KIND: Array<[AskKind, RegExp]> = [
   ['change', /\bclimb(?:ed|s)?\b|\brise\b|\brose\b|\brisen\b|\bjump(?:ed)?\b|\bfell\b|\bfall(?:en)?\b|\bdrop(?:ped)?\b|\bdeclin|\bimprov|\bchange[ds]?\b|\bmove[ds]?\b|\bslid\b|\bgain(?:ed)?\b|\bshift/],
 ];
 
-const MOST = /가장|제일|최고|최대|최다|최상위|일등|으뜸|\bmost\b|\bhighest\b|\blargest\b|\bbiggest\b|\bgreatest\b|\bbest\b|\btopped\b|\btops\b|\btop spot\b|\bat the top\b|\bcame top\b|\bon top\b|\bleading\b|\bno\.?\s*1\b|\bnumber one\b|\bfirst place\b|\bhighest-ranked\b|\bbest-ranked\b/;
+const MOST = /가장|제일|최고|최대|최다|최상위|일등|으뜸|\bmost\b|\bhighest\b|\blargest\b|\bbiggest\b|\bgreatest\b|\bbest\b|\btopped\b|\btops\b|\btop spot\b|\bat the top\b|\bcame top\b|\bon top\b|\bno\.?\s*1\b|\bnumber one\b|\bfirst place\b|\bhighest-ranked\b|\bbest-ranked\b/;
 // The best place in a ranking, rather than the largest figure.
 const BY_RANK = /1위|1등|일등|최상위|가장\s*높|제일\s*높|가장\s*낮|제일\s*낮|\btopped\b|\btops\b|\btop spot\b|\bhighest\b|\blowest\b|\bfirst place\b|\bnumber one\b|\bno\.?\s*1\b|\branked\b|\branks\b|\bbest-ranked\b|\bhighest-ranked\b|\bworst-ranked\b/;
 // "더 큰 곳", "dropped more": between two named things the comparative picks one, as a superlative would.
@@ -65,7 +65,7 @@ const LEAST = /(?:가장|제일)\s*(?:적|낮|작|못|덜|뒤|하위)|최소|최
 const SUM = /합치면|합하면|더하면|합계|총합|합산|합친|모두\s*(?:더|합)|다\s*합|\badd(?:ed)? up\b|\bcombined\b|\bin total\b|\bsum\b|\baltogether\b|\btogether\b|\btotal of\b/;
 const SHARE = /비중|비율|퍼센트|%|프로(?:야|는|나|쯤|지)?\b|점유|몫|차지하는|\bshare\b|\bpercent(?:age)?\b|\bproportion\b|\bfraction\b|\bwhat part of\b/;
 const AVERAGE = /평균|\baverage\b|\bmean\b/;
-const DIFFERENCE = /차이|격차|보다\s*(?:몇|얼마|더)|더\s*(?:많|적|높|낮)|덜|\bmore than\b|\bfewer than\b|\bless than\b|\bdifference\b|\bgap\b|\bhow many more\b|\bhow much more\b|\bhow many fewer\b|\bhow much (?:bigger|larger|smaller|cheaper)\b|\bthan\b|\boutnumber|\bexceed|\bahead of\b|\bbehind\b|\bvs\.?(?=\s)|\bversus\b|대비/;
+const DIFFERENCE = /차이|격차|보다\s*(?:몇|얼마|더)|더\s*(?:많|적|높|낮)|덜|몇\s*(?:개|곳|군데)?\s*(?:더\s*)?(?:많|적)|\bmore than\b|\bfewer than\b|\bless than\b|\bdifference\b|\bgap\b|\bhow many more\b|\bhow much more\b|\bhow many fewer\b|\bhow much (?:bigger|larger|smaller|cheaper)\b|\bthan\b|\boutnumber|\bexceed|\bahead of\b|\bbehind\b|\bvs\.?(?=\s)|\bversus\b|대비/;
 const RATIO = /몇\s*배|배나|배\s*(?:많|더|적|차이)|\btimes\b|\bfold\b|\bratio\b|\bmultiple\b/;
 // "10위 안", "10위권", "상위 10" are a range, not a place.
 const NTH_KO = /(\d+)\s*(?:위|등|번째|째)(?!\s*(?:안|권|내|이내|까지|밖))/g;

@@ -46,6 +46,7 @@ const FOLLOW_UP_START = /^(?:그럼|그러면|그렇다면|그리고|또|근데|
 /** Attributes whose words also say what kind of thing a name is ("AI 스타트업 문샷", "unicorn MiniMax", "model Kimi"). */
 const CLASSIFIERS = new Set(['ai-startups', 'unicorns', 'model', 'founder', 'maker', 'identity', 'talent', 'ai-development']);
 const EN_CLASSIFIER = /^(?:start-?ups?|unicorns?|models?|founder|company|firm|maker|developer|llm|chatbot|giant|university|institute)$/;
+const CHAT_INITIALS = /^(?:ㄱㄱ|ㅇㅇ|ㅋ+|ㅎ+|ㄴㄴ|ㅇㅋ|ㄷㄷ|ㅂㅂ|ㅅㄱ|ㄳ|ㄱㅅ|ㅊㅋ|ㅈㅅ|ㅇㅈ|ㄹㅇ|ㅁㅊ|ㅠ+|ㅜ+|ㅗ+|ㄱㄱㄱ+)$/;
 /** Entities whose kind names a place, a school, a company...: what makes a word a classifier before a name. */
 const NAMED_KINDS = new Set(['company', 'product', 'university', 'person', 'organisation']);
 
@@ -84,6 +85,8 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
       const to = p.to + clause.offset;
       const single = p.from === p.to;
       const word = clause.words[p.from]!;
+      // ㄱㄱ, ㅇㅇ, ㅋㅋ are chat, not initials.
+      if (p.mode === 'choseong' && CHAT_INITIALS.test(p.keys[0]!)) continue;
       const hits: TermHit[] =
         p.mode === 'choseong'
           ? (deps.vocab.byChoseong.get(p.keys[0]!) ?? []).map((term: Term) => ({ term, similarity: CHOSEONG_SIMILARITY }))

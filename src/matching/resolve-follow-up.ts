@@ -63,7 +63,8 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   }
   // The asking clause names nothing but the article ("what does the article say about the timing?"):
   // the scene-setting clause's names are what it asks about.
-  if (focus.every(weak) && scene.length > 0 && !last) {
+  const article = (id: string) => entityById.get(id)?.kind === 'article';
+  if (focus.every(article) && scene.length > 0 && !last) {
     const strong = scene.filter((id) => !weak(id));
     if (strong.length > 0) {
       context = [...context, ...focus];

@@ -30,7 +30,7 @@ const INSTRUCTION = new RegExp(
     String.raw`\b(?:print|reveal|show|output|repeat|leak|dump)\s+(?:me\s+)?(?:your|the)\s+(?:system\s+prompt|prompt|instructions|rules|password|secret|token|config\w*)[^.!?;:\n]{0,60}`,
     String.raw`\bdeveloper mode\b[^.!?;:\n]{0,60}`,
     String.raw`\b(?:jailbreak|dan mode|do anything now)\b[^.!?;:\n]{0,60}`,
-    String.raw`(?:이전|앞의|위의|기존|모든|지금까지의?)\s*(?:지시|지침|명령|규칙|설정|프롬프트)\S*\s*(?:는|은|를|을)?\s*(?:모두|전부|다)?\s*(?:무시|잊어|잊고|취소)[^.!?;:\n]{0,80}`,
+    String.raw`(?:이전|앞의|위의|기존|모든|지금까지의?)\s*(?:지시|지침|명령|규칙|설정|프롬프트)\S*\s*(?:는|은|를|을)?\s*(?:모두|전부|다)?\s*(?:무시|잊어|잊고|취소)[^\s|]*`,
     String.raw`(?:지시|지침|명령|규칙|프롬프트)\S*\s*(?:모두|전부|다)?\s*무시\S*`,
     String.raw`지금부터\s*(?:너는|넌|당신은)[^.!?;:\n]{0,80}`,
     String.raw`(?:시스템\s*프롬프트|관리자\s*(?:비밀번호|암호|권한)|비밀번호|토큰)\S*\s*(?:를|을)?\s*(?:출력|알려|보여|공개)\S*`,
