@@ -22,6 +22,7 @@ import { looksLikeQwertyKorean, qwertyToHangul } from './qwerty.ts';
 import { createSuggester } from './suggest.ts';
 import { cleanText } from './text.ts';
 import { stripNoise } from './strip-noise.ts';
+import { normaliseChatSpelling } from './chat-spelling.ts';
 import { ANSWER_THRESHOLD, FRAMELESS_THRESHOLD, MAX_PARTS } from './tuning.ts';
 
 export interface Matcher {
@@ -61,7 +62,7 @@ export function createMatcher(
 
   return {
     match(text, _locale, last) {
-      const question = stripNoise(text);
+      const question = normaliseChatSpelling(stripNoise(text));
       // Only markup or instructions to a chat model: no question about the article was asked.
       if (cleanText(question) === '' && cleanText(text) !== '') return { kind: 'abstain', score: 0, reason: 'no-content', suggestions: [] };
       if (looksLikeQwertyKorean(question)) {
@@ -77,7 +78,7 @@ export function createMatcher(
     },
     suggest: (partial, locale, limit) => suggester.suggest(partial, locale, limit),
     explain(text, last) {
-      const question = stripNoise(text);
+      const question = normaliseChatSpelling(stripNoise(text));
       const frame = readFrame(reader, question);
       return { question, frame, asked: resolveAsked(resolveDeps, frame, cleanText(question), last), result: this.match(text, 'ko', last) };
     },

@@ -3,6 +3,8 @@
 // budget decides: short words must match exactly, longer ones may carry one or two wrong letters.
 import Fuse from 'fuse.js';
 import { deletionsOf, SHORT_KEY, trigramsOf, type Term, type Vocabulary } from './vocabulary.ts';
+import { MIN_SOUNDS_LIKE_LENGTH, soundsAlike, soundsLike } from './sounds-like.ts';
+import { SOUNDS_LIKE_SIMILARITY } from './tuning.ts';
 
 export interface TermHit {
   term: Term;
@@ -67,6 +69,10 @@ function lookupUncached(vocab: Vocabulary, keys: string[], singleWord: boolean, 
     }
   }
   const word = keys[0] ?? '';
+  if (hits.length === 0 && fuzzy && singleWord && /^[a-z]+$/.test(word) && word.length >= MIN_SOUNDS_LIKE_LENGTH) {
+    // Many letters off but the same sound ("valuashun"): a name or attribute word, never certain.
+    for (const term of vocab.bySound.get(soundsLike(word)) ?? []) if (soundsAlike(word, term.key)) hits.push({ term, similarity: SOUNDS_LIKE_SIMILARITY });
+  }
   const foundAsWritten = hits.some((h) => h.similarity === 1);
   if (singleWord && !foundAsWritten && HANGUL_JAMO.test(word)) {
     // Every stem the word starts with; terms already found keep their similarity. Not for a word the

@@ -38,6 +38,8 @@ export const FRAME_ATTRIBUTE_SIMILARITY = 0.86;
 export const BLOCKING_SIMILARITY = 0.95;
 /** A misspelt span of several words must be closer than one word: "which place" is not "which paper" (0.8). */
 export const FRAME_SPAN_FUZZY_SIMILARITY = 0.9;
+/** An English word that sounds like a name or attribute word but is spelt far off ("valuashun"): likely, not sure. */
+export const SOUNDS_LIKE_SIMILARITY = 0.88;
 /** A Korean word that starts with a known word and goes on (키우겠다고, 조달했나요) names it, nearly surely. */
 export const PREFIX_SIMILARITY = 0.9;
 /** An initial-consonant query (ㄷㅅㅋ) names what it abbreviates, but never with certainty. */

@@ -6,6 +6,7 @@ import type { Attribute, Entity } from '../facts/schema.ts';
 import type { KnownFact } from '../facts/knowledge.ts';
 import { termKey, toWords } from './question-words.ts';
 import { hasHangul, toChoseong, toJamo } from './text.ts';
+import { MIN_SOUNDS_LIKE_LENGTH, soundsLike } from './sounds-like.ts';
 
 /** How much a match on each kind of term says about a fact. */
 export const KIND_WEIGHT = { entity: 1, keyword: 1, number: 1, qword: 0.8, aword: 0.6 } as const;
@@ -48,6 +49,8 @@ export interface Vocabulary {
   trigrams: Map<string, number[]>;
   /** Short keys by their one-letter deletions (SymSpell): finds one-typo matches that share no trigram. */
   deletions: Map<string, number[]>;
+  /** Latin one-word terms by how they sound (sounds-like.ts): "valuashun" finds valuation. */
+  bySound: Map<string, Term[]>;
   entityKind: Map<string, Entity['kind']>;
   /** Entities that at least one fact is about. */
   coveredEntities: Set<string>;
@@ -156,6 +159,7 @@ export function buildVocabulary(facts: KnownFact[], entities: Entity[], attribut
   const deletions = new Map<string, number[]>();
   const byChoseong = new Map<string, Term[]>();
   const byStem = new Map<string, Term[]>();
+  const bySound = new Map<string, Term[]>();
   const index = (map: Map<string, number[]>, key: string, id: number) => {
     const list = map.get(key);
     if (list) list.push(id);
@@ -164,6 +168,10 @@ export function buildVocabulary(facts: KnownFact[], entities: Entity[], attribut
   terms.forEach((term, id) => {
     for (const g of new Set(trigramsOf(term.key))) index(trigrams, g, id);
     if (term.key.length <= SHORT_KEY + 1) for (const d of deletionsOf(term.key)) index(deletions, d, id);
+    if (/^[a-z]+$/.test(term.key) && term.key.length >= MIN_SOUNDS_LIKE_LENGTH && (term.entities.length > 0 || term.attributes.length > 0)) {
+      const sound = soundsLike(term.key);
+      bySound.set(sound, [...(bySound.get(sound) ?? []), term]);
+    }
     if (hasHangul(term.text)) {
       const cho = toChoseong(term.text);
       if (cho.length >= 2) byChoseong.set(cho, [...(byChoseong.get(cho) ?? []), term]);
@@ -180,6 +188,7 @@ export function buildVocabulary(facts: KnownFact[], entities: Entity[], attribut
     byStem,
     trigrams,
     deletions,
+    bySound,
     entityKind: new Map(entities.map((e) => [e.id, e.kind])),
     coveredEntities: new Set(factsByEntity.keys()),
     lookups: new Map(),

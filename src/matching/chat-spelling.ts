@@ -1,0 +1,102 @@
+// English as it is typed in chat: "hw mch", "wat", "wich", "teh", "abt", "govt". These are the function
+// words a question's kind is read from ("how much", "which"), so they are written out before anything
+// else reads the question. Content words are left to the fuzzy lookup (term-lookup.ts) and to how they
+// sound (sounds-like.ts); this list is closed-class words and common chat abbreviations only.
+const CHAT_SPELLING: Record<string, string> = {
+  hw: 'how',
+  hww: 'how',
+  mch: 'much',
+  muc: 'much',
+  wat: 'what',
+  wut: 'what',
+  wht: 'what',
+  whta: 'what',
+  waht: 'what',
+  whats: "what's",
+  wats: "what's",
+  wich: 'which',
+  whcih: 'which',
+  whihc: 'which',
+  wch: 'which',
+  whos: "who's",
+  hows: "how's",
+  wheres: "where's",
+  whens: "when's",
+  wen: 'when',
+  whn: 'when',
+  wher: 'where',
+  teh: 'the',
+  hte: 'the',
+  tht: 'that',
+  taht: 'that',
+  abt: 'about',
+  bout: 'about',
+  u: 'you',
+  r: 'are',
+  ur: 'your',
+  yr: 'year',
+  yrs: 'years',
+  pls: 'please',
+  plz: 'please',
+  govt: 'government',
+  gov: 'government',
+  univ: 'university',
+  uni: 'university',
+  unis: 'universities',
+  approx: 'approximately',
+  bn: 'billion',
+  mn: 'million',
+  mil: 'million',
+  thx: 'thanks',
+  ty: 'thanks',
+  bc: 'because',
+  cuz: 'because',
+  b4: 'before',
+  rn: 'now',
+  im: "i'm",
+  dont: "don't",
+  didnt: "didn't",
+  doesnt: "doesn't",
+  isnt: "isn't",
+  wasnt: "wasn't",
+  frm: 'from',
+  fr: 'from',
+  w: 'with',
+  wrt: 'about',
+  tho: 'though',
+  thru: 'through',
+  ppl: 'people',
+  hv: 'have',
+  hav: 'have',
+  dat: 'that',
+  dis: 'this',
+  ths: 'this',
+  nd: 'and',
+  n: 'and',
+  mny: 'many',
+  meny: 'many',
+  manny: 'many',
+  mutch: 'much',
+  muhc: 'much',
+  hwo: 'how',
+  whem: 'when',
+};
+
+const LATIN_TOKEN = /[A-Za-z][A-Za-z']*/g;
+
+/**
+ * The question with chat spellings of English function words written out ("hw mch" -> "how much").
+ * Only words typed in lower case (or capitalised at a sentence's start): "U.S." and "R&D" stay as written.
+ */
+export function normaliseChatSpelling(text: string): string {
+  return text.replace(LATIN_TOKEN, (word, at: number) => {
+    const lower = word.toLowerCase();
+    const replacement = CHAT_SPELLING[lower];
+    if (!replacement) return word;
+    const capitalised = word === word[0]!.toUpperCase() + lower.slice(1) && word.length > 1;
+    if (word !== lower && !capitalised) return word;
+    // A single letter is chat only between spaces ("r u sure"), not in "U.S." or "o1".
+    if (word.length === 1 && !/^\s?$/.test(text[at + 1] ?? '')) return word;
+    return replacement;
+  });
+}
