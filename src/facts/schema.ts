@@ -105,7 +105,7 @@ export const entitySchema = z.object({
   source: z.boolean().optional(),
   /** How the bot names it inside a sentence when that differs from its first name ("the US"). */
   display: z.object({ ko: z.string().optional(), en: z.string().optional() }).optional(),
-  /** A university's country: "중국 대학 중 가장 높은" ranks the Chinese ones only. */
+  /** A university's or company's country: "중국 대학 중 가장 높은" ranks the Chinese ones only; "which Korean model". */
   country: id.optional(),
 });
 export const entityFileSchema = z.object({ entities: z.array(entitySchema).min(1) });

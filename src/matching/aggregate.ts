@@ -42,6 +42,8 @@ export function indexValues(facts: KnownFact[], measures: Map<string, Measure>):
 
 export interface Computed {
   computation: Computation;
+  /** More computations of the same kind, when the question asks several ("12위랑 21위는?"). */
+  more?: Computation[];
   /** The facts whose values were used: they are cited, and their chart shows the answer. */
   facts: number[];
 }
@@ -75,7 +77,8 @@ export function computeAggregate(index: ValueIndex, ask: Ask): Computed | undefi
 
 /** Which aggregate to try first when a question shows several ("합치면 몇 배" is a ratio; "most" + "change"). */
 function orderOf(wanted: Aggregate[], kinds: QuestionKinds): Aggregate[] {
-  const priority: Aggregate[] = ['ratio', 'share', 'sum', 'average', 'difference', 'nth', 'most', 'least'];
+  // A superlative about a change ("제일 많이 오른") outranks a difference its wording may also suggest.
+  const priority: Aggregate[] = kinds.ofChange !== undefined ? ['most', 'least', 'ratio', 'share', 'sum', 'average', 'difference', 'nth'] : ['ratio', 'share', 'sum', 'average', 'difference', 'nth', 'most', 'least'];
   const out = priority.filter((a) => wanted.includes(a));
   // "몇 계단 올랐어?" names no aggregate, but a rank change of one entity is one step too.
   if (kinds.ofChange !== undefined && !out.includes('most') && !out.includes('least')) out.push('change' as Aggregate);
@@ -131,9 +134,12 @@ function compute(index: ValueIndex, measure: Measure, aggregate: Aggregate | 'ch
           const moved = all.filter((v) => v.before === first && v.value === second);
           if (moved.length === 1) return { computation: { key: 'nth-move', vars: { ...base, entity: moved[0]!.entity, before: first!, after: second } }, facts: facts(moved) };
         }
-        const hits = all.filter((v) => v.value === n);
-        if (hits.length !== 1) return undefined;
-        return { computation: { key: 'nth-rank', vars: { ...base, entity: hits[0]!.entity, n } }, facts: facts(hits) };
+        // Each place asked ("1위 학교랑 10위 학교", "ranked 12th and 21st"), where exactly one holds it.
+        const places = ask.kinds.ofChange === undefined ? [...new Set(ask.kinds.ordinals)] : [n];
+        const found = places.map((p) => ({ p, hits: all.filter((v) => v.value === p) })).filter((x) => x.hits.length === 1);
+        if (found.length === 0) return undefined;
+        const [head, ...rest] = found.map(({ p, hits }) => ({ key: 'nth-rank', vars: { ...base, entity: hits[0]!.entity, n: p } }));
+        return { computation: head!, ...(rest.length > 0 ? { more: rest } : {}), facts: facts(found.flatMap((x) => x.hits)) };
       }
       const sorted = [...pool].sort((a, b) => b.value - a.value);
       const pick = sorted[n - 1];

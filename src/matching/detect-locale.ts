@@ -10,6 +10,8 @@ export function detectLocale(text: string, hint?: Locale): Locale {
   const sample = String(text ?? '').slice(0, 2000);
   const hangul = sample.match(HANGUL)?.length ?? 0;
   const latin = sample.match(LATIN)?.length ?? 0;
+  // An English sentence quoting a Korean word ("who organized (정리) the article?") is English.
+  if (hangul > 0 && latin >= 20 && hangul / (hangul + latin) < 0.15) return 'en';
   if (hangul > 0) return 'ko';
   if (latin === 0) return hint ?? 'ko';
   return looksLikeQwertyKorean(sample) ? 'ko' : 'en';

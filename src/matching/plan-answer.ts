@@ -53,6 +53,8 @@ export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: S
 
   let attributes = applyAs(deps, asked.attributes, asked.kinds.asks);
   let focus = asked.focus.slice(0, MAX_PARTS);
+  // "In the Cloudscene data, which rank does Korea hold?": a source names what it measured.
+  if (attributes.length === 0) attributes = attributesOfSources(deps, [...focus, ...asked.context]);
   // "기사에 나온 AI 논문 순위는 어느 신문 기사를 근거로 했나요?": the article's own words (기사, 신문) are
   // filler around a question about a figure, unless nothing but the article is asked about.
   if (attributes.some((a) => !isAboutArticle(deps, a)) && focus.every((e) => deps.entityById.get(e)?.kind === 'article')) {
@@ -77,7 +79,7 @@ export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: S
           kind: 'answer',
           facts: computed.facts.map((i) => deps.facts[i]!),
           score: 0.9,
-          computations: [computed.computation],
+          computations: [computed.computation, ...(computed.more ?? [])],
           // What the next turn leans on: the one the computation found ("the US"), else what was named.
           understood: understood(typeof computed.computation.vars.entity === 'string' ? [computed.computation.vars.entity] : named, [attribute], computed.computation.key),
           ...followUp,
@@ -101,6 +103,10 @@ export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: S
   if (covered.length === 0 && asked.uncovered.length > 0) {
     return abstain(deps, scored, 'uncovered-entity', { entity: asked.uncovered[0]!, ...(attributes[0] ? { attribute: attributes[0] } : {}), givenFor: [] }, understood(asked.uncovered, attributes), followUp);
   }
+
+  // "Which Korean model performs like DeepSeek?": the answer is a thing of that country, not the country.
+  const which = planWhichOf(deps, frame, asked, covered, attributes, rank);
+  if (which) return answer(deps, [which.fact], understood([which.entity], which.attributes), [], followUp);
 
   if (covered.length > 0 && attributes.length > 0) {
     const joined = join(deps, covered, attributes, rank, asked.lastFacts, figureCheck(deps, frame, asked));
@@ -224,6 +230,49 @@ function figureCheck(deps: PlanDeps, frame: Frame, asked: Asked): FigureCheck {
     }
     return undefined;
   };
+}
+
+/** Attributes that give something kind-like ("모델", "startup", "회사"): in "which Korean model" they name what is sought. */
+const SOUGHT_KINDS = new Set(['model', 'ai-startups', 'unicorns', 'maker']);
+
+/**
+ * "Which Korean model was said to perform like DeepSeek?", "what was the model that some Chinese startup
+ * said beat Claude?": a which-question about a kind of thing from a country. The answer is one of that
+ * country's things that the article gives the other attributes for, preferring the fact that speaks of
+ * the named yardstick (DeepSeek, Claude).
+ */
+function planWhichOf(deps: PlanDeps, frame: Frame, asked: Asked, covered: string[], attributes: string[], rank: Map<number, number>) {
+  if (!asked.kinds.asks.has('which') && !asked.kinds.asks.has('who')) return undefined;
+  const sought = attributes.filter((a) => SOUGHT_KINDS.has(a));
+  const countries = covered.filter((e) => deps.entityById.get(e)?.kind === 'country');
+  if (sought.length === 0 || countries.length === 0 || countries.length !== covered.length) return undefined;
+  const asking = attributes.filter((a) => !SOUGHT_KINDS.has(a) && !isAboutArticle(deps, a));
+  const wanted = asking.length > 0 ? asking : sought;
+  const yardsticks = [...asked.compared, ...asked.context];
+  let best: { fact: number; entity: string; attributes: string[]; score: number } | undefined;
+  for (const [id, e] of deps.entityById) {
+    if (!e.country || !countries.includes(e.country)) continue;
+    for (const a of wanted) {
+      for (const fact of deps.index.factsFor(id, a)) {
+        const mentions = deps.facts[fact]!.entities.filter((x) => yardsticks.includes(x)).length;
+        const score = mentions * 10 + (rank.get(fact) ?? 0);
+        if (!best || score > best.score) best = { fact, entity: id, attributes: [a], score };
+      }
+    }
+  }
+  return best;
+}
+
+/** The attributes the facts credited to a named source give ("클라우드신 자료" is about data centres). */
+function attributesOfSources(deps: PlanDeps, entities: string[]): string[] {
+  const sources = entities.filter((e) => deps.entityById.get(e)?.source);
+  if (sources.length === 0) return [];
+  const out = new Set<string>();
+  for (const fact of deps.facts) {
+    if (!fact.entities.some((e) => sources.includes(e))) continue;
+    for (const [entity, attrs] of Object.entries(fact.answers ?? {})) if (!sources.includes(entity)) for (const a of attrs) out.add(a);
+  }
+  return out.size <= 2 ? [...out] : [];
 }
 
 /** Whether an attribute is one the article gives about itself (its writer, date, title). */
