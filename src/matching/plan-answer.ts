@@ -248,14 +248,14 @@ function planWhichOf(deps: PlanDeps, frame: Frame, asked: Asked, covered: string
   if (sought.length === 0 || countries.length === 0 || countries.length !== covered.length) return undefined;
   const asking = attributes.filter((a) => !SOUGHT_KINDS.has(a) && !isAboutArticle(deps, a));
   const wanted = asking.length > 0 ? asking : sought;
-  const yardsticks = [...asked.compared, ...asked.context];
   let best: { fact: number; entity: string; attributes: string[]; score: number } | undefined;
   for (const [id, e] of deps.entityById) {
-    if (!e.country || !countries.includes(e.country)) continue;
+    // The yardstick itself is not the answer ("like DeepSeek" is not DeepSeek).
+    if (!e.country || !countries.includes(e.country) || asked.compared.includes(id) || asked.context.includes(id)) continue;
     for (const a of wanted) {
       for (const fact of deps.index.factsFor(id, a)) {
-        const mentions = deps.facts[fact]!.entities.filter((x) => yardsticks.includes(x)).length;
-        const score = mentions * 10 + (rank.get(fact) ?? 0);
+        const entities = deps.facts[fact]!.entities;
+        const score = entities.filter((x) => asked.compared.includes(x)).length * 10 + entities.filter((x) => asked.context.includes(x)).length + (rank.get(fact) ?? 0);
         if (!best || score > best.score) best = { fact, entity: id, attributes: [a], score };
       }
     }

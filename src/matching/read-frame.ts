@@ -207,6 +207,9 @@ function roleOf(e: EntityMention, words: Word[]): EntityRole {
   const pair = `${words[e.from - 2]?.raw ?? ''} ${before}`;
   if (KO_EXCLUDE_TAIL.test(last.raw) || KO_EXCLUDE_NEXT.test(next) || EN_EXCLUDE_BEFORE.test(before) || EN_EXCLUDE_PAIR.test(pair)) return 'excluded';
   if (KO_COMPARE_TAIL.test(last.raw) || KO_COMPARE_NEXT.test(next) || EN_COMPARE_BEFORE.test(before) || EN_COMPARE_PAIR.test(pair)) return 'compared';
+  // "similar performance with DeepSeek", "comparable in reasoning to o1": the yardstick.
+  const window = words.slice(Math.max(0, e.from - 5), e.from).map((w) => w.raw).join(' ');
+  if (/\b(?:similar|comparable|par|compete|competing|close|equal|equivalent|rival|better|worse|superior|inferior)\b.*\b(?:with|to|as|than)$/.test(window)) return 'compared';
   // "딥시크와 비슷한 성능", "클로드 3.5 소넷을 능가한": the yardstick, not the subject.
   if (KO_COMPARE_PARTICLE.test(last.raw) && last.raw !== last.forms[last.forms.length - 1] && KO_COMPARE_AFTER.test(next)) return 'compared';
   if (KO_CONTEXT_TAIL.test(last.raw) || EN_CONTEXT_BEFORE.test(before) || KO_CONTEXT_NEXT.test(next)) return 'context';

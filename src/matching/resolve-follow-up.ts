@@ -7,7 +7,7 @@ import type { KnownFact } from '../facts/knowledge.ts';
 import type { UnderstoodTurn } from '../types.ts';
 import type { FactIndex } from './fact-index.ts';
 import type { Frame } from './frame.ts';
-import type { QuestionKinds } from './question-kinds.ts';
+import { readKinds, type QuestionKinds } from './question-kinds.ts';
 import { ENTITY_SIMILARITY } from './tuning.ts';
 
 export interface Asked {
@@ -115,6 +115,11 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   // Ellipsis: a new entity, no attribute ("영국은?", "And Germany?", "그럼 미국은 중국의 몇 배야?").
   if (hasEntity && attributes.length === 0 && (frame.followUpShape || short || wantsAggregate) && last.attributes.length > 0) {
     const derived = focus.flatMap((e) => [...index.attributesOf(e)].filter((a) => kindsAnswer(deps, a, kinds)));
+    // "and what's Naver doing in Saudi?" asks its own question; "and Germany?", "what about MiniMax?" only
+    // swap the entity. A question of its own borrows the last attribute only where it applies.
+    const ownQuestion = asksOwnQuestion(text);
+    const applies = last.attributes.some((a) => focus.some((e) => index.factsFor(e, a).length > 0));
+    if (ownQuestion && !applies && !wantsAggregate) return asked;
     if (derived.length === 0 || frame.followUpShape || wantsAggregate || short) {
       // "영국은 중국보다?" after a difference: the same comparison for the new pair.
       if (!wantsAggregate && compared.length > 0 && (last.kind === 'difference' || last.kind?.startsWith('ratio'))) {
@@ -168,6 +173,15 @@ export function kindsAnswer(deps: { attributeAsks?: Map<string, ReadonlySet<stri
   if (!asks) return false;
   for (const k of kinds.asks) if (k !== 'which' && k !== 'describe' && asks.has(k)) return true;
   return false;
+}
+
+const FOLLOW_UP_PREFIX = /^(?:and|so|ok|also|then|그럼|그러면|그리고|근데|그렇다면)\s+|^(?:what|how) about\s+|(?:는|은|도)요?\s*[?？]?$/;
+
+/** Whether a follow-up asks a question of its own beyond "and X?" / "what about X?" / "X는?". */
+function asksOwnQuestion(text: string): boolean {
+  const rest = text.replace(FOLLOW_UP_PREFIX, '').replace(FOLLOW_UP_PREFIX, '');
+  const kinds = readKinds(rest);
+  return [...kinds.asks].some((k) => k !== 'which' || /\b(?:what|which)\b.*\b(?:doing|do|did|does|is|are|was)\b|뭐\s*(?:해|하|했)/.test(rest));
 }
 
 function unique<T>(list: T[]): T[] {
