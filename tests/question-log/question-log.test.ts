@@ -12,7 +12,7 @@ import { createSqliteStore } from '../../src/question-log/sqlite-store.ts';
 import { createPostgresStore } from '../../src/question-log/postgres-store.ts';
 import { POSTGRES_URL, dropSchema, tempDir, uniqueName } from '../helpers/services.ts';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';
-import { captureLog } from './log-capture.ts';
+import { captureLog } from '../helpers/capture-log.ts';
 
 const core = createCore();
 const cleanups: Array<() => unknown> = [];

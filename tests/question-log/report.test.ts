@@ -10,7 +10,7 @@ import { createSqliteStore } from '../../src/question-log/sqlite-store.ts';
 import { runReport } from '../../src/cli/report.ts';
 import type { Report } from '../../src/question-log/report.ts';
 import { tempDir } from '../helpers/services.ts';
-import { captureLog } from './log-capture.ts';
+import { captureLog } from '../helpers/capture-log.ts';
 
 const NOW = new Date('2025-03-10T12:00:00Z');
 const DAY = 86_400_000;
