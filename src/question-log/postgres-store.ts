@@ -21,6 +21,8 @@ import type {
 const POOL_SIZE = 4;
 /** A database on the same network connects in milliseconds; two seconds means it is not there. */
 const CONNECT_TIMEOUT_MS = 2000;
+/** Rows per write: one INSERT ... SELECT unnest() round trip; the event loop only builds the arrays. */
+const ROWS_PER_WRITE = 500;
 /** The longest a single statement may take (a batch insert or a report query over 90 days of log). */
 const STATEMENT_TIMEOUT_MS = 15_000;
 
@@ -48,6 +50,7 @@ export function createPostgresStore(options: PostgresStoreOptions): QuestionLogS
   return {
     kind: 'postgres',
     location: describeUrl(options.connectionString, options.schema),
+    batchSize: ROWS_PER_WRITE,
 
     async open(): Promise<StoreInfo> {
       if (!pool) {

@@ -83,6 +83,11 @@ export interface StoreInfo {
 export interface QuestionLogStore {
   /** 'sqlite' or 'postgres'. */
   readonly kind: string;
+  /**
+   * Rows per write. A synchronous store (SQLite) holds the event loop while it writes, so its writes are
+   * small and the queue yields between them: an answer waits for one small write at most.
+   */
+  readonly batchSize: number;
   /** Where the log is, for operators: a file path, or host and database (never a password). */
   readonly location: string;
   /** Creates the database (SQLite: the folder and file) and applies pending migrations. Idempotent. */

@@ -3,6 +3,7 @@
 // that is down never stops an answer: the first failure logs one warning, every failure counts in
 // /metrics, the queue (bounded) is retried with a growing pause, and the recovery logs one line.
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { LRUCache } from 'lru-cache';
 import type { Answer } from '../types.ts';
 import type { Logger } from '../runtime/logger.ts';
@@ -16,8 +17,6 @@ export const DEFAULT_RETENTION_DAYS = 90;
 const FLUSH_INTERVAL_MS = 500;
 /** A queue this long is written at once instead of waiting for the timer. */
 const BATCH_SIZE = 200;
-/** Rows per transaction: bounds how long one write holds SQLite's lock (and the event loop). */
-const MAX_BATCH = 500;
 /** What the queue holds while the store is down (about 2 MB); beyond it the oldest are dropped. */
 const MAX_QUEUE = 10_000;
 /** Retry pauses grow 1 s, 2 s, 4 s ... up to 30 s while the store stays down. */
@@ -205,9 +204,14 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
   const flush = (): Promise<void> => {
     if (flushing) return flushing.then(() => (queue.length > 0 && now() >= retryAt ? flush() : undefined));
     const run = async () => {
-      while (queue.length > 0 && now() >= retryAt) {
+      // What is queued now, in writes of the store's batch size, letting answers run between writes.
+      // Questions recorded meanwhile wait for the next flush, so a steady stream makes few, full writes.
+      let due = queue.length;
+      while (due > 0 && now() >= retryAt) {
         if (!(await ensureOpen())) return;
-        const batch = queue.splice(0, MAX_BATCH);
+        const batch = queue.splice(0, Math.min(due, store.batchSize));
+        if (batch.length === 0) return; // the bound dropped what was due
+        due -= batch.length;
         try {
           await store.insertQuestions(batch.map(toRow));
           metrics.written(batch.length);
@@ -218,6 +222,7 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
           failed('write', err);
           return;
         }
+        if (due > 0) await nextTurn();
       }
     };
     // .finally runs after this assignment even when run() finishes at once (nothing to write).
