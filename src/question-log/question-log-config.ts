@@ -2,10 +2,13 @@
 // variable and the fix), and the store they select: PostgreSQL when DATABASE_URL is set, otherwise a
 // SQLite file under DATA_DIR.
 import { join, resolve } from 'node:path';
+import type { Registry } from 'prom-client';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../paths.ts';
 import { ConfigInvalidError, type Env } from '../runtime/config.ts';
-import { DEFAULT_RETENTION_DAYS } from './question-log.ts';
+import type { Logger } from '../runtime/logger.ts';
+import { createQuestionLog, DEFAULT_RETENTION_DAYS, type QuestionLog } from './question-log.ts';
+import { createQuestionLogMetrics } from './question-log-metrics.ts';
 import type { QuestionLogStore } from './question-log-store.ts';
 import { createPostgresStore } from './postgres-store.ts';
 import { createSqliteStore } from './sqlite-store.ts';
@@ -73,4 +76,27 @@ export function createQuestionLogStore(config: QuestionLogConfig, options: Store
     return createPostgresStore({ connectionString: config.databaseUrl, ...(options.onIdleError ? { onIdleError: options.onIdleError } : {}) });
   }
   return createSqliteStore({ file: join(config.dataDir, SQLITE_FILE_NAME), ...(options.mustExist ? { mustExist: true } : {}) });
+}
+
+export interface OpenQuestionLogOptions {
+  logger: Logger;
+  /** The runtime's metrics registry (metrics.registry): the log's failures show in /metrics. */
+  registry?: Registry;
+}
+
+/**
+ * The question log the configuration asks for, opening in the background (a store that is down is
+ * retried; answers never wait), or undefined when QUESTION_LOG=0.
+ */
+export function openQuestionLog(config: QuestionLogConfig, options: OpenQuestionLogOptions): QuestionLog | undefined {
+  if (!config.enabled) return undefined;
+  const store = createQuestionLogStore(config, {
+    onIdleError: (err) => options.logger.debug({ err: err.message }, 'question log: an idle database connection failed'),
+  });
+  return createQuestionLog({
+    store,
+    logger: options.logger,
+    ...(options.registry ? { metrics: createQuestionLogMetrics(options.registry) } : {}),
+    retentionDays: config.retentionDays,
+  });
 }
