@@ -83,15 +83,20 @@ const modes: Mode[] = [
 ];
 
 /** The synchronous part of each batch write: how long it holds the event loop (all of it for SQLite). */
-const writeBlocks = new Map<string, number[]>();
+// Wall time, and CPU time: on a shared machine the wall time of a short write also holds whatever time
+// the OS gave to other processes meanwhile; the CPU time is the write's own.
+const writeBlocks = new Map<string, { wall: number[]; cpu: number[] }>();
 function timed(name: string, store: QuestionLogStore): QuestionLogStore {
-  const blocks = writeBlocks.get(name) ?? [];
+  const blocks = writeBlocks.get(name) ?? { wall: [], cpu: [] };
   writeBlocks.set(name, blocks);
   return Object.assign(Object.create(store) as QuestionLogStore, {
     insertQuestions(rows: Parameters<QuestionLogStore['insertQuestions']>[0]) {
       const t = performance.now();
+      const cpu = process.cpuUsage();
       const done = store.insertQuestions(rows);
-      blocks.push(performance.now() - t);
+      const used = process.cpuUsage(cpu);
+      blocks.wall.push(performance.now() - t);
+      blocks.cpu.push((used.user + used.system) / 1000);
       return done;
     },
   });
@@ -192,7 +197,7 @@ const median = (values: number[]) => percentile(values, 50);
 const base = samples.get('no log')!;
 const baseP99 = median(base.roundP99);
 const rows = [...samples].map(([name, s]) => {
-  const blocks = writeBlocks.get(name) ?? [];
+  const blocks = writeBlocks.get(name) ?? { wall: [], cpu: [] };
   return {
     store: name,
     questions: s.latency.length,
@@ -201,9 +206,9 @@ const rows = [...samples].map(([name, s]) => {
     p99_ms: +median(s.roundP99).toFixed(3),
     added_p99_ms: +(median(s.roundP99) - baseP99).toFixed(3),
     record_p99_us: s.record.length > 0 ? +(percentile(s.record, 99) * 1000).toFixed(1) : 0,
-    writes: blocks.length,
-    write_block_p99_ms: +percentile(blocks, 99).toFixed(3),
-    write_block_max_ms: +Math.max(0, ...blocks).toFixed(3),
+    writes: blocks.wall.length,
+    write_block_p99_ms: +percentile(blocks.wall, 99).toFixed(3),
+    write_block_cpu_p99_ms: +percentile(blocks.cpu, 99).toFixed(3),
   };
 });
 const pass = rows.every((r) => r.added_p99_ms < BUDGET_MS && (r.store === 'no log' || r.written === r.questions));
@@ -211,10 +216,10 @@ const pass = rows.every((r) => r.added_p99_ms < BUDGET_MS && (r.store === 'no lo
 if (json) process.stdout.write(JSON.stringify({ rate_per_s: rate, rounds, per_round: perRound, budget_ms: BUDGET_MS, rows, pass }) + '\n');
 else {
   console.log(`${rate} questions/s, ${rounds} rounds of ${perRound} per store; latency from arrival to answer (p99: median of the rounds)`);
-  console.log('store       questions  written   p50 ms   p99 ms  added p99 ms  record() p99 µs  writes  write holds loop p99/max ms');
+  console.log('store       questions  written   p50 ms   p99 ms  added p99 ms  record() p99 µs  writes  write holds the loop p99 ms (wall / cpu)');
   for (const r of rows) {
     console.log(
-      `${r.store.padEnd(10)} ${String(r.questions).padStart(10)} ${String(r.written).padStart(8)} ${r.p50_ms.toFixed(3).padStart(8)} ${r.p99_ms.toFixed(3).padStart(8)} ${r.added_p99_ms.toFixed(3).padStart(13)} ${r.record_p99_us.toFixed(1).padStart(16)} ${String(r.writes).padStart(7)}  ${r.write_block_p99_ms.toFixed(3)} / ${r.write_block_max_ms.toFixed(3)}`,
+      `${r.store.padEnd(10)} ${String(r.questions).padStart(10)} ${String(r.written).padStart(8)} ${r.p50_ms.toFixed(3).padStart(8)} ${r.p99_ms.toFixed(3).padStart(8)} ${r.added_p99_ms.toFixed(3).padStart(13)} ${r.record_p99_us.toFixed(1).padStart(16)} ${String(r.writes).padStart(7)}  ${r.write_block_p99_ms.toFixed(3)} / ${r.write_block_cpu_p99_ms.toFixed(3)}`,
     );
   }
   console.log(pass ? `PASS: every store adds < ${BUDGET_MS} ms to the p99 answer, and wrote every question` : `FAIL: over the ${BUDGET_MS} ms budget, or questions not written`);
