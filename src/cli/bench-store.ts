@@ -1,7 +1,8 @@
 // `npm run bench:store`: what the question log adds to an answer. Questions arrive at a steady rate
 // (open loop, as from a busy workspace); each is answered by the real core and recorded in the log, and
 // its latency runs from when it arrived to when its answer was ready: a write that held the event loop
-// (SQLite is synchronous) delays the questions that arrived meanwhile, and shows up here. Rounds of
+// delays the questions that arrived meanwhile, and shows up here (SQLite is synchronous: the bot runs
+// it in a worker thread; a row for SQLite on the main thread shows the difference). Rounds of
 // no log / SQLite / PostgreSQL alternate, so machine noise falls on all alike, and each store's p99 is
 // the median of its rounds' p99s (one preempted round on a shared machine does not decide). The budget
 // is on the difference against no log: under 1 ms. Beside it, what the store costs the event loop:
@@ -23,6 +24,7 @@ import { pino } from 'pino';
 import { createCore } from '../core.ts';
 import { createQuestionLog, type QuestionLog } from '../question-log/question-log.ts';
 import { createSqliteStore } from '../question-log/sqlite-store.ts';
+import { createSqliteWorkerStore } from '../question-log/sqlite-worker-store.ts';
 import { createPostgresStore } from '../question-log/postgres-store.ts';
 import type { QuestionLogStore } from '../question-log/question-log-store.ts';
 
@@ -63,23 +65,9 @@ const silent = pino({ level: 'warn' }, process.stderr);
 
 const modes: Mode[] = [
   { name: 'no log', open: async () => ({ stop: async () => undefined }) },
-  {
-    name: 'sqlite',
-    open: async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'bench-store-'));
-      const store = createSqliteStore({ file: join(dir, 'question-log.sqlite') });
-      const log = createQuestionLog({ store: timed('sqlite', store), logger: silent });
-      await log.flush();
-      return {
-        log,
-        count: () => countRows(store),
-        stop: async () => {
-          await log.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  },
+  sqliteMode('sqlite', true),
+  // For comparison: the same store on the answering thread, which the bot does not do.
+  sqliteMode('sqlite on main thread', false),
 ];
 
 /** The synchronous part of each batch write: how long it holds the event loop (all of it for SQLite). */
@@ -100,6 +88,27 @@ function timed(name: string, store: QuestionLogStore): QuestionLogStore {
       return done;
     },
   });
+}
+
+function sqliteMode(name: string, worker: boolean): Mode {
+  return {
+    name,
+    open: async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'bench-store-'));
+      const file = join(dir, 'question-log.sqlite');
+      const store = worker ? createSqliteWorkerStore({ file }) : createSqliteStore({ file });
+      const log = createQuestionLog({ store: timed(name, store), logger: silent });
+      await log.flush();
+      return {
+        log,
+        count: () => countRows(store),
+        stop: async () => {
+          await log.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  };
 }
 
 async function countRows(store: QuestionLogStore): Promise<number> {
@@ -189,7 +198,7 @@ for (let r = 0; r < rounds; r++) {
     s.written += written;
     s.recorded += result.record.length;
     samples.set(mode.name, s);
-    progress(`round ${r + 1}/${rounds} ${mode.name.padEnd(8)} p99 ${percentile(result.latency, 99).toFixed(3)} ms`);
+    progress(`round ${r + 1}/${rounds} ${mode.name.padEnd(22)} p99 ${percentile(result.latency, 99).toFixed(3)} ms`);
   }
 }
 
@@ -211,16 +220,23 @@ const rows = [...samples].map(([name, s]) => {
     write_block_cpu_p99_ms: +percentile(blocks.cpu, 99).toFixed(3),
   };
 });
-const pass = rows.every((r) => r.added_p99_ms < BUDGET_MS && (r.store === 'no log' || r.written === r.questions));
+// The budget is on the stores the bot uses; the main-thread row shows why SQLite runs in a worker.
+const pass = rows
+  .filter((r) => !r.store.includes('main thread'))
+  .every((r) => r.added_p99_ms < BUDGET_MS && (r.store === 'no log' || r.written === r.questions));
 
 if (json) process.stdout.write(JSON.stringify({ rate_per_s: rate, rounds, per_round: perRound, budget_ms: BUDGET_MS, rows, pass }) + '\n');
 else {
   console.log(`${rate} questions/s, ${rounds} rounds of ${perRound} per store; latency from arrival to answer (p99: median of the rounds)`);
-  console.log('store       questions  written   p50 ms   p99 ms  added p99 ms  record() p99 µs  writes  write holds the loop p99 ms (wall / cpu)');
+  console.log('store                   questions  written   p50 ms   p99 ms  added p99 ms  record() p99 µs  writes  write holds the loop p99 ms (wall / cpu)');
   for (const r of rows) {
     console.log(
-      `${r.store.padEnd(10)} ${String(r.questions).padStart(10)} ${String(r.written).padStart(8)} ${r.p50_ms.toFixed(3).padStart(8)} ${r.p99_ms.toFixed(3).padStart(8)} ${r.added_p99_ms.toFixed(3).padStart(13)} ${r.record_p99_us.toFixed(1).padStart(16)} ${String(r.writes).padStart(7)}  ${r.write_block_p99_ms.toFixed(3)} / ${r.write_block_cpu_p99_ms.toFixed(3)}`,
+      `${r.store.padEnd(22)} ${String(r.questions).padStart(10)} ${String(r.written).padStart(8)} ${r.p50_ms.toFixed(3).padStart(8)} ${r.p99_ms.toFixed(3).padStart(8)} ${r.added_p99_ms.toFixed(3).padStart(13)} ${r.record_p99_us.toFixed(1).padStart(16)} ${String(r.writes).padStart(7)}  ${r.write_block_p99_ms.toFixed(3)} / ${r.write_block_cpu_p99_ms.toFixed(3)}`,
     );
   }
-  console.log(pass ? `PASS: every store adds < ${BUDGET_MS} ms to the p99 answer, and wrote every question` : `FAIL: over the ${BUDGET_MS} ms budget, or questions not written`);
+  console.log(
+    pass
+      ? `PASS: the bot's stores (SQLite in its worker, PostgreSQL) add < ${BUDGET_MS} ms to the p99 answer, and wrote every question`
+      : `FAIL: over the ${BUDGET_MS} ms budget, or questions not written`,
+  );
 }

@@ -12,6 +12,7 @@ import { createQuestionLogMetrics } from './question-log-metrics.ts';
 import type { QuestionLogStore } from './question-log-store.ts';
 import { createPostgresStore } from './postgres-store.ts';
 import { createSqliteStore } from './sqlite-store.ts';
+import { createSqliteWorkerStore } from './sqlite-worker-store.ts';
 
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data');
 export const SQLITE_FILE_NAME = 'question-log.sqlite';
@@ -68,6 +69,8 @@ export function parseQuestionLogConfig(env: Env, cwd = process.cwd()): QuestionL
 export interface StoreChoiceOptions {
   /** Report mode: a SQLite file that does not exist is an error, not a new empty log. */
   mustExist?: boolean;
+  /** SQLite in a worker thread (the bot: a write waiting on the disk never holds an answer). */
+  worker?: boolean;
   onIdleError?: (err: Error) => void;
 }
 
@@ -75,7 +78,8 @@ export function createQuestionLogStore(config: QuestionLogConfig, options: Store
   if (config.databaseUrl) {
     return createPostgresStore({ connectionString: config.databaseUrl, ...(options.onIdleError ? { onIdleError: options.onIdleError } : {}) });
   }
-  return createSqliteStore({ file: join(config.dataDir, SQLITE_FILE_NAME), ...(options.mustExist ? { mustExist: true } : {}) });
+  const sqlite = { file: join(config.dataDir, SQLITE_FILE_NAME), ...(options.mustExist ? { mustExist: true } : {}) };
+  return options.worker ? createSqliteWorkerStore(sqlite) : createSqliteStore(sqlite);
 }
 
 export interface OpenQuestionLogOptions {
@@ -91,6 +95,7 @@ export interface OpenQuestionLogOptions {
 export function openQuestionLog(config: QuestionLogConfig, options: OpenQuestionLogOptions): QuestionLog | undefined {
   if (!config.enabled) return undefined;
   const store = createQuestionLogStore(config, {
+    worker: true,
     onIdleError: (err) => options.logger.debug({ err: err.message }, 'question log: an idle database connection failed'),
   });
   return createQuestionLog({

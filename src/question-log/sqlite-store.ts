@@ -1,7 +1,8 @@
 // The question log in SQLite (better-sqlite3): the default, one file under DATA_DIR, nothing to run.
 // WAL lets `npm run report` read while the bot writes; a busy timeout lets two processes on one host
-// share the file. better-sqlite3 is synchronous, which is why the bot's writes go through the batching
-// queue (question-log.ts) and never sit on an answer's path.
+// share the file. better-sqlite3 is synchronous: the bot runs this store in a worker thread
+// (sqlite-worker-store.ts) behind the batching queue (question-log.ts), so a write never sits on an
+// answer's path; `npm run report` uses it directly.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -22,8 +23,8 @@ import type {
 /** How long a write waits for another process's lock before failing (the queue then retries it). */
 const BUSY_TIMEOUT_MS = 2000;
 /**
- * Rows per transaction. A row costs about 5 µs on an idle machine and up to 50 µs on a loaded one
- * (npm run bench:store), and the event loop waits meanwhile: 20 rows keep one write under a millisecond.
+ * Rows per transaction when this store runs on the thread that answers (not the bot's case): a row costs
+ * 5 to 50 µs of CPU, and the thread waits meanwhile; 20 rows keep one write near a millisecond.
  */
 const ROWS_PER_WRITE = 20;
 

@@ -10,6 +10,8 @@ import { createQuestionLog, type QuestionLog } from '../../src/question-log/ques
 import { createQuestionLogMetrics } from '../../src/question-log/question-log-metrics.ts';
 import { createSqliteStore } from '../../src/question-log/sqlite-store.ts';
 import { createPostgresStore } from '../../src/question-log/postgres-store.ts';
+import { openQuestionLog, parseQuestionLogConfig } from '../../src/question-log/question-log-config.ts';
+import { existsSync } from 'node:fs';
 import { POSTGRES_URL, dropSchema, tempDir, uniqueName } from '../helpers/services.ts';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';
 import { captureLog } from '../helpers/capture-log.ts';
@@ -47,6 +49,22 @@ async function metric(registry: Registry, name: string, labels = ''): Promise<nu
 }
 
 describe('question log', () => {
+  it('as the bot opens it: creates DATA_DIR on start, SQLite in a worker thread, questions and votes written', async () => {
+    const dir = tempDir('qlog-open');
+    cleanups.push(() => dir.remove());
+    const dataDir = join(dir.path, 'state', 'data');
+    const registry = new Registry();
+    const qlog = openQuestionLog(parseQuestionLogConfig({ DATA_DIR: dataDir }), { logger: captureLog().logger, registry })!;
+    cleanups.push(() => qlog.close());
+    const id = ask(qlog, '일본 데이터센터 몇 개야?')!;
+    expect(await qlog.vote({ answerId: id, platform: 'slack', userId: 'U9', value: 'down' })).toBe('recorded');
+    await qlog.flush();
+    expect(existsSync(join(dataDir, 'question-log.sqlite'))).toBe(true);
+    expect(qlog.store.kind).toBe('sqlite');
+    expect(await qlog.store.unanswered(undefined, 5)).toMatchObject([{ normalised: '일본 데이터센터', count: 1 }]);
+    expect(await metric(registry, 'question_log_written_total')).toBe(1);
+  });
+
   it('keeps every outcome, the text of refused questions only, and never a raw user id', async () => {
     const { qlog, file, rows } = sqliteLog();
     const answeredId = ask(qlog, '중국 데이터센터 몇 개?');

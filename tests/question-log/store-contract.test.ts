@@ -8,6 +8,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresStore } from '../../src/question-log/postgres-store.ts';
 import { createSqliteStore } from '../../src/question-log/sqlite-store.ts';
+import { createSqliteWorkerStore } from '../../src/question-log/sqlite-worker-store.ts';
 import { loadMigrations } from '../../src/question-log/migrations.ts';
 import type { QuestionLogStore, QuestionRow } from '../../src/question-log/question-log-store.ts';
 import { POSTGRES_URL, dropSchema, tempDir, uniqueName } from '../helpers/services.ts';
@@ -22,13 +23,12 @@ interface Harness {
   cleanup(): Promise<void>;
 }
 
-const stores: Record<string, () => Harness> = {
-  sqlite: () => {
+const sqlite = (create: typeof createSqliteStore) => (): Harness => {
     const dir = tempDir('qlog-contract');
     const file = join(dir.path, 'nested', 'question-log.sqlite');
     const opened: QuestionLogStore[] = [];
     const make = () => {
-      const s = createSqliteStore({ file });
+      const s = create({ file });
       opened.push(s);
       return s;
     };
@@ -48,7 +48,12 @@ const stores: Record<string, () => Harness> = {
         dir.remove();
       },
     };
-  },
+};
+
+const stores: Record<string, () => Harness> = {
+  sqlite: sqlite(createSqliteStore),
+  // The bot's SQLite store: the same one, run in a worker thread.
+  'sqlite-worker': sqlite(createSqliteWorkerStore),
   postgres: () => {
     const schema = uniqueName('qlog_contract');
     const opened: QuestionLogStore[] = [];
@@ -114,8 +119,8 @@ describe.each(Object.keys(stores))('question log store contract: %s', (kind) => 
   it('migrates an empty database up to the latest version, once, with a salt every instance shares', async () => {
     setup();
     const first = await h.fresh().open();
-    const latest = Math.max(...loadMigrations(kind as 'sqlite' | 'postgres').map((m) => m.version));
-    expect(first.applied).toEqual(loadMigrations(kind as 'sqlite' | 'postgres').map((m) => m.version));
+    const latest = Math.max(...loadMigrations(kind === 'postgres' ? 'postgres' : 'sqlite').map((m) => m.version));
+    expect(first.applied).toEqual(loadMigrations(kind === 'postgres' ? 'postgres' : 'sqlite').map((m) => m.version));
     expect(first.schemaVersion).toBe(latest);
     expect(first.userSalt).toMatch(/^[0-9a-f]{32}$/);
     expect(await h.tables()).toEqual(expect.arrayContaining(['question_facts', 'questions', 'schema_migrations', 'settings', 'votes']));
@@ -129,7 +134,7 @@ describe.each(Object.keys(stores))('question log store contract: %s', (kind) => 
   it('lets two instances that start together migrate the same empty database without a conflict', async () => {
     setup();
     const [a, b] = await Promise.all([h.fresh().open(), h.another().open()]);
-    expect([...a.applied, ...b.applied].sort()).toEqual(loadMigrations(kind as 'sqlite' | 'postgres').map((m) => m.version));
+    expect([...a.applied, ...b.applied].sort()).toEqual(loadMigrations(kind === 'postgres' ? 'postgres' : 'sqlite').map((m) => m.version));
     expect(a.userSalt).toBe(b.userSalt);
   });
 
