@@ -26,13 +26,14 @@ export function createSqliteWorkerStore(options: SqliteStoreOptions): QuestionLo
   const start = (): Promise<void> => {
     started ??= new Promise<void>((resolve, reject) => {
       const w = new Worker(WORKER_ENTRY, { workerData: options });
-      // The worker never keeps the process alive: close() ends it, and an exit without close() loses
-      // only what was not yet written.
+      // An idle worker never keeps the process alive (close() ends it); one with a call in flight does,
+      // so the last batch at the end of a terminal session is written before the process exits.
       w.unref();
       w.on('message', (reply: StoreReply) => {
         if (reply.id === 0) return resolve();
         const p = pending.get(reply.id);
         pending.delete(reply.id);
+        if (pending.size === 0) w.unref();
         if (!p) return;
         if (reply.ok) p.resolve(reply.value);
         else p.reject(new Error(reply.message));
@@ -58,6 +59,7 @@ export function createSqliteWorkerStore(options: SqliteStoreOptions): QuestionLo
     if (!w) throw new Error('question log worker is not running');
     return new Promise<T>((resolve, reject) => {
       const id = nextId++;
+      if (pending.size === 0) w.ref();
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       w.postMessage({ id, method, args } satisfies StoreCall);
     });
