@@ -90,11 +90,20 @@ function timed(name: string, store: QuestionLogStore): QuestionLogStore {
   });
 }
 
+// Temporary folders go when the bench ends, however it ends.
+const tempDirs: string[] = [];
+process.on('exit', () => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-store-'));
+  tempDirs.push(dir);
+  return dir;
+}
+
 function sqliteMode(name: string, worker: boolean): Mode {
   return {
     name,
     open: async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'bench-store-'));
+      const dir = tempDir();
       const file = join(dir, 'question-log.sqlite');
       const store = worker ? createSqliteWorkerStore({ file }) : createSqliteStore({ file });
       const log = createQuestionLog({ store: timed(name, store), logger: silent });
