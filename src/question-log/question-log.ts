@@ -64,6 +64,8 @@ export interface QuestionLog {
   record(input: RecordInput): string | undefined;
   /** One vote per user per answer; a second click changes it. Waits for the store; never throws. */
   vote(input: VoteInput): Promise<VoteOutcome>;
+  /** Resolves true once the store is open (migrated), false if opening failed (it is retried on the next write). */
+  ready(): Promise<boolean>;
   /** Writes what is queued now (tests, shutdown). */
   flush(): Promise<void>;
   /** Deletes rows older than the retention; runs by itself at start and every 6 hours. */
@@ -317,6 +319,7 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
       }
     },
 
+    ready: ensureOpen,
     flush,
     prune,
 

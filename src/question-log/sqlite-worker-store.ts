@@ -8,8 +8,12 @@ import type { QuestionLogStore } from './question-log-store.ts';
 import type { SqliteStoreOptions } from './sqlite-store.ts';
 import type { StoreCall, StoreMethod, StoreReply } from './sqlite-worker-main.ts';
 
-/** Rows per write: the worker holds only itself while it writes, so batches can be larger than on the main thread. */
-const ROWS_PER_WRITE = 200;
+/**
+ * Rows per write. The worker writes them, but the answering thread still prepares each batch (hashes
+ * users, normalises refused questions, copies the rows to the worker): 50 rows keep that well under a
+ * millisecond, and the queue lets answers run between batches.
+ */
+const ROWS_PER_WRITE = 50;
 const WORKER_ENTRY = new URL('./sqlite-worker.mjs', import.meta.url);
 
 export function createSqliteWorkerStore(options: SqliteStoreOptions): QuestionLogStore {
