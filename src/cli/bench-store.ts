@@ -73,20 +73,15 @@ const modes: Mode[] = [
 ];
 
 /** The synchronous part of each batch write: how long it holds the event loop (all of it for SQLite). */
-// Wall time, and CPU time: on a shared machine the wall time of a short write also holds whatever time
-// the OS gave to other processes meanwhile; the CPU time is the write's own.
-const writeBlocks = new Map<string, { wall: number[]; cpu: number[] }>();
+const writeBlocks = new Map<string, number[]>();
 function timed(name: string, store: QuestionLogStore): QuestionLogStore {
-  const blocks = writeBlocks.get(name) ?? { wall: [], cpu: [] };
+  const blocks = writeBlocks.get(name) ?? [];
   writeBlocks.set(name, blocks);
   return Object.assign(Object.create(store) as QuestionLogStore, {
     insertQuestions(rows: Parameters<QuestionLogStore['insertQuestions']>[0]) {
       const t = performance.now();
-      const cpu = process.cpuUsage();
       const done = store.insertQuestions(rows);
-      const used = process.cpuUsage(cpu);
-      blocks.wall.push(performance.now() - t);
-      blocks.cpu.push((used.user + used.system) / 1000);
+      blocks.push(performance.now() - t);
       return done;
     },
   });
@@ -218,7 +213,7 @@ const best = (values: number[]) => Math.min(...values);
 const base = samples.get('no log')!;
 const baseP99 = best(base.roundP99);
 const rows = [...samples].map(([name, s]) => {
-  const blocks = writeBlocks.get(name) ?? { wall: [], cpu: [] };
+  const blocks = writeBlocks.get(name) ?? [];
   return {
     store: name,
     questions: s.latency.length,
@@ -228,10 +223,9 @@ const rows = [...samples].map(([name, s]) => {
     median_round_p99_ms: +median(s.roundP99).toFixed(3),
     added_p99_ms: +(best(s.roundP99) - baseP99).toFixed(3),
     record_p99_us: s.record.length > 0 ? +(percentile(s.record, 99) * 1000).toFixed(1) : 0,
-    writes: blocks.wall.length,
-    write_block_p99_ms: +percentile(blocks.wall, 99).toFixed(3),
-    write_block_cpu_p50_ms: +percentile(blocks.cpu, 50).toFixed(3),
-    write_block_cpu_p99_ms: +percentile(blocks.cpu, 99).toFixed(3),
+    writes: blocks.length,
+    write_block_p50_ms: +percentile(blocks, 50).toFixed(3),
+    write_block_p99_ms: +percentile(blocks, 99).toFixed(3),
   };
 });
 // The budget is on the stores the bot uses; the main-thread row shows why SQLite runs in a worker.
@@ -242,10 +236,10 @@ const pass = rows
 if (json) process.stdout.write(JSON.stringify({ rate_per_s: rate, rounds, per_round: perRound, budget_ms: BUDGET_MS, rows, pass }) + '\n');
 else {
   console.log(`${rate} questions/s, ${rounds} rounds of ${perRound} per store; latency from arrival to answer (p99: best round / median round)`);
-  console.log('store                   questions  written   p50 ms   p99 ms (best / median)  added p99 ms  record() p99 µs  writes  write holds the loop ms (wall p99 / cpu p50 / cpu p99)');
+  console.log('store                   questions  written   p50 ms   p99 ms (best / median)  added p99 ms  record() p99 µs  writes  write holds the loop ms (p50 / p99)');
   for (const r of rows) {
     console.log(
-      `${r.store.padEnd(22)} ${String(r.questions).padStart(10)} ${String(r.written).padStart(8)} ${r.p50_ms.toFixed(3).padStart(8)} ${r.p99_ms.toFixed(3).padStart(10)} / ${r.median_round_p99_ms.toFixed(3).padStart(8)}   ${r.added_p99_ms.toFixed(3).padStart(13)} ${r.record_p99_us.toFixed(1).padStart(16)} ${String(r.writes).padStart(7)}  ${r.write_block_p99_ms.toFixed(3)} / ${r.write_block_cpu_p50_ms.toFixed(3)} / ${r.write_block_cpu_p99_ms.toFixed(3)}`,
+      `${r.store.padEnd(22)} ${String(r.questions).padStart(10)} ${String(r.written).padStart(8)} ${r.p50_ms.toFixed(3).padStart(8)} ${r.p99_ms.toFixed(3).padStart(10)} / ${r.median_round_p99_ms.toFixed(3).padStart(8)}   ${r.added_p99_ms.toFixed(3).padStart(13)} ${r.record_p99_us.toFixed(1).padStart(16)} ${String(r.writes).padStart(7)}  ${r.write_block_p50_ms.toFixed(3)} / ${r.write_block_p99_ms.toFixed(3)}`,
     );
   }
   console.log(
