@@ -35,6 +35,8 @@ export interface AttributeMention {
 }
 
 export interface Frame {
+  /** The question as read (cleaned: lower case, markup and invisible characters gone). */
+  cleaned: string;
   entities: EntityMention[];
   attributes: AttributeMention[];
   kinds: QuestionKinds;

@@ -22,15 +22,20 @@ const ENDINGS = [
 ];
 
 const TAILS = [...new Set([...PARTICLES, ...ENDINGS])].sort((a, b) => b.length - a.length);
+// Tails by their last letter, longest first: a word is compared only with tails that could end it.
+const TAILS_BY_LAST = new Map<string, string[]>();
+for (const tail of TAILS) TAILS_BY_LAST.set(tail.at(-1)!, [...(TAILS_BY_LAST.get(tail.at(-1)!) ?? []), tail]);
 
 // The plural 들 before a particle ("기술자들이", "대학들은"): stripped when a word of two syllables or more remains.
 const PLURAL = /^(.{2,})들(?:이|은|을|의|도|과|에|에서|로|만|까지)?$/;
 
 /** The word with one particle or ending removed, when at least one syllable remains. */
 export function stripKoreanTail(word: string): string {
-  const plural = PLURAL.exec(word);
-  if (plural) return plural[1]!;
-  for (const tail of TAILS) {
+  if (word.includes('들')) {
+    const plural = PLURAL.exec(word);
+    if (plural) return plural[1]!;
+  }
+  for (const tail of TAILS_BY_LAST.get(word.at(-1) ?? '') ?? []) {
     if (word.length > tail.length && word.endsWith(tail)) return word.slice(0, -tail.length);
   }
   return word;

@@ -63,18 +63,16 @@ export function createMatcher(
   return {
     match(text, _locale, last) {
       const question = normaliseChatSpelling(stripNoise(text));
-      // Only markup or instructions to a chat model: no question about the article was asked.
-      if (cleanText(question) === '' && cleanText(text) !== '') return { kind: 'abstain', score: 0, reason: 'no-content', suggestions: [] };
       if (looksLikeQwertyKorean(question)) {
         const hangul = qwertyToHangul(question);
         const [asTyped, converted] = [readFrame(reader, question), readFrame(reader, hangul)];
         // Read it as Korean only when that reading explains more: "author" is English, "wndrnr" is 중국.
         if (explains(converted) > explains(asTyped) || (explains(converted) === explains(asTyped) && (score(hangul).ranked[0]?.score ?? 0) > (score(question).ranked[0]?.score ?? 0))) {
-          return { ...decide(hangul, converted, last), qwerty: true };
+          return { ...decide(text, hangul, converted, last), qwerty: true };
         }
-        return decide(question, asTyped, last);
+        return decide(text, question, asTyped, last);
       }
-      return decide(question, readFrame(reader, question), last);
+      return decide(text, question, readFrame(reader, question), last);
     },
     suggest: (partial, locale, limit) => suggester.suggest(partial, locale, limit),
     explain(text, last) {
@@ -84,24 +82,28 @@ export function createMatcher(
     },
   };
 
-  function decide(text: string, frame: Frame, last: UnderstoodTurn | undefined): MatchResult {
-    if (frame.empty) return cleanText(text) === '' ? { kind: 'empty' } : { kind: 'abstain', score: 0, reason: 'no-content', suggestions: [] };
-    const scored = score(text);
+  function decide(original: string, text: string, frame: Frame, last: UnderstoodTurn | undefined): MatchResult {
+    // Nothing visible is an empty question; only markup or instructions to a chat model is no question about the article.
+    if (frame.empty) return cleanText(original) === '' ? { kind: 'empty' } : { kind: 'abstain', score: 0, reason: 'no-content', suggestions: [] };
+    // The coverage score is work (a second reading of the whole text): only when a plan needs it.
+    let memo: ScoredQuestion | undefined;
+    const scored = () => (memo ??= score(text));
     const parts = askingClauses(frame);
     if (parts.length >= 2) {
       const merged = planParts(frame, parts, scored, last);
       if (merged) return merged;
     }
-    const asked = resolveAsked(resolveDeps, frame, cleanText(text), last);
+    const asked = resolveAsked(resolveDeps, frame, frame.cleaned, last);
     const planned = planAnswer(planDeps, frame, asked, scored);
     if (planned) return planned;
     // No frame to plan from: the fact that explains most of the question, if it explains enough.
     const framed = asked.focus.length > 0 || asked.attributes.length > 0;
     const threshold = framed ? ANSWER_THRESHOLD : FRAMELESS_THRESHOLD;
-    const top = scored.ranked[0];
-    const near = [...scored.ranked, ...scored.related].slice(0, 3).map((r) => facts[r.index]!);
-    if (scored.contentWeight === 0 && scored.ranked.length === 0) return { kind: 'abstain', score: 0, reason: 'no-content', suggestions: near };
-    if (scored.uncovered.size > 0) return { kind: 'abstain', score: 0, reason: 'uncovered-entity', suggestions: near, missing: { entity: [...scored.uncovered][0]!, givenFor: [] } };
+    const { ranked, related, contentWeight, uncovered } = scored();
+    const top = ranked[0];
+    const near = [...ranked, ...related].slice(0, 3).map((r) => facts[r.index]!);
+    if (contentWeight === 0 && ranked.length === 0) return { kind: 'abstain', score: 0, reason: 'no-content', suggestions: near };
+    if (uncovered.size > 0) return { kind: 'abstain', score: 0, reason: 'uncovered-entity', suggestions: near, missing: { entity: [...uncovered][0]!, givenFor: [] } };
     if (!top || top.score < threshold) return { kind: 'abstain', score: Math.max(0, Math.min(1, top?.score ?? 0)), reason: 'low-confidence', suggestions: near };
     const fact = facts[top.index]!;
     return { kind: 'answer', facts: [fact], score: Math.min(1, top.score), computations: [], understood: { entities: [...new Set(Object.keys(fact.answers ?? {}))].filter((e) => e !== 'any'), attributes: [] } };
@@ -112,12 +114,12 @@ export function createMatcher(
    * each asking clause is planned on its own, leaning on the one before as a follow-up leans on the turn
    * before; the parts' answers go out together, and a part the article lacks is said, not dropped.
    */
-  function planParts(frame: Frame, parts: number[], scored: ScoredQuestion, last: UnderstoodTurn | undefined): MatchResult | undefined {
+  function planParts(frame: Frame, parts: number[], scored: () => ScoredQuestion, last: UnderstoodTurn | undefined): MatchResult | undefined {
     const results: MatchResult[] = [];
     let previous = last;
     for (const i of parts) {
       const part = clauseFrame(frame, i);
-      const planned = planAnswer(planDeps, part, resolveAsked(resolveDeps, part, cleanText(part.clauses[0]!.text), previous), scored);
+      const planned = planAnswer(planDeps, part, resolveAsked(resolveDeps, part, part.cleaned, previous), scored);
       if (!planned || planned.kind === 'empty') continue;
       results.push(planned);
       const u = planned.understood;

@@ -29,10 +29,11 @@ type Abstain = Extract<MatchResult, { kind: 'abstain' }>;
  * The answer for what is asked, or undefined when the frame holds nothing to plan from (then the
  * coverage score decides, see matcher.ts).
  */
-export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: ScoredQuestion): MatchResult | undefined {
+export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: () => ScoredQuestion): MatchResult | undefined {
 
   const { index } = deps;
-  const rank = rankOf(scored);
+  // The coverage score only breaks ties between candidate facts: computed the first time one is needed.
+  const rank = lazyRank(scored);
   const understood = (entities: string[], attributes: string[], kind?: string): Understood => ({ entities, attributes, ...(kind ? { kind } : {}) });
   const followUp = asked.followUp ? { followUp: true } : {};
 
@@ -178,7 +179,7 @@ export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: S
 type FigureCheck = (entity: string, attribute: string) => Missing | undefined;
 
 /** The facts that give each attribute for each entity: one per (entity, attribute), the best ranked. */
-function join(deps: PlanDeps, entities: string[], attributes: string[], rank: Map<number, number>, lastFacts: string[], check?: FigureCheck) {
+function join(deps: PlanDeps, entities: string[], attributes: string[], rank: Ranking, lastFacts: string[], check?: FigureCheck) {
   const facts: number[] = [];
   const joinedEntities: string[] = [];
   const joinedAttributes: string[] = [];
@@ -241,7 +242,7 @@ const SOUGHT_KINDS = new Set(['model', 'ai-startups', 'unicorns', 'maker']);
  * country's things that the article gives the other attributes for, preferring the fact that speaks of
  * the named yardstick (DeepSeek, Claude).
  */
-function planWhichOf(deps: PlanDeps, frame: Frame, asked: Asked, covered: string[], attributes: string[], rank: Map<number, number>) {
+function planWhichOf(deps: PlanDeps, frame: Frame, asked: Asked, covered: string[], attributes: string[], rank: Ranking) {
   if (!asked.kinds.asks.has('which') && !asked.kinds.asks.has('who')) return undefined;
   const sought = attributes.filter((a) => SOUGHT_KINDS.has(a));
   const countries = covered.filter((e) => deps.entityById.get(e)?.kind === 'country');
@@ -277,9 +278,15 @@ function attributesOfSources(deps: PlanDeps, entities: string[]): string[] {
 
 /** Whether an attribute is one the article gives about itself (its writer, date, title). */
 function isAboutArticle(deps: PlanDeps, attribute: string): boolean {
-  for (const [id, e] of deps.entityById) if (e.kind === 'article' && deps.index.factsFor(id, attribute).length > 0) return true;
-  return false;
+  let about = articleAttributes.get(deps);
+  if (!about) {
+    about = new Set();
+    for (const [id, e] of deps.entityById) if (e.kind === 'article') for (const a of deps.index.attributesOf(id)) about.add(a);
+    articleAttributes.set(deps, about);
+  }
+  return about.has(attribute);
 }
+const articleAttributes = new WeakMap<PlanDeps, Set<string>>();
 
 /** "founded" asked with "who" is the founder; "release" asked with "when" is the release date. */
 function applyAs(deps: PlanDeps, attributes: string[], asks: Set<AskKind>): string[] {
@@ -327,12 +334,23 @@ function answer(deps: PlanDeps, facts: number[], understood: Understood, missing
   };
 }
 
-function abstain(deps: PlanDeps, scored: ScoredQuestion, reason: Abstain['reason'], missing: Missing, understood: Understood, followUp: { followUp?: boolean }): Abstain {
+function abstain(deps: PlanDeps, scored: () => ScoredQuestion, reason: Abstain['reason'], missing: Missing, understood: Understood, followUp: { followUp?: boolean }): Abstain {
   // Suggest what the article does give: the attribute for others, else the entity's other facts.
   const giving = missing.attribute ? deps.index.factsGiving(missing.attribute) : [];
   const about = missing.entity ? [...deps.index.attributesOf(missing.entity)].flatMap((a) => deps.index.factsFor(missing.entity!, a)) : [];
-  const near = unique([...giving, ...about, ...scored.ranked.map((r) => r.index), ...scored.related.map((r) => r.index)]).slice(0, 3);
+  const fromScore = giving.length + about.length >= 3 ? [] : [...scored().ranked.map((r) => r.index), ...scored().related.map((r) => r.index)];
+  const near = unique([...giving, ...about, ...fromScore]).slice(0, 3);
   return { kind: 'abstain', score: 0, reason, suggestions: near.map((i) => deps.facts[i]!), missing, understood, ...followUp };
+}
+
+/** A fact's coverage score, for breaking ties between candidates. */
+interface Ranking {
+  get(fact: number): number | undefined;
+}
+
+function lazyRank(scored: () => ScoredQuestion): Ranking {
+  let map: Map<number, number> | undefined;
+  return { get: (fact) => (map ??= rankOf(scored())).get(fact) };
 }
 
 function rankOf(scored: ScoredQuestion): Map<number, number> {
@@ -343,8 +361,9 @@ function rankOf(scored: ScoredQuestion): Map<number, number> {
 }
 
 /** The best-scored of several facts (the first in file order on a tie). */
-function best(candidates: readonly number[], rank: Map<number, number>): number {
+function best(candidates: readonly number[], rank: Ranking): number {
   let pick = candidates[0]!;
+  if (candidates.length === 1) return pick;
   for (const i of candidates) if ((rank.get(i) ?? 0) > (rank.get(pick) ?? 0)) pick = i;
   return pick;
 }

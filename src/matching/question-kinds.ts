@@ -119,7 +119,10 @@ export function readKinds(text: string): QuestionKinds {
   };
 }
 
+const MAY_HAVE_ORDINAL = /\d|첫|두\s*번|세\s*번|네\s*번|둘째|셋째|넷째|first|second|third|fourth|ninth|tenth/;
+
 function readOrdinals(text: string): number[] {
+  if (!MAY_HAVE_ORDINAL.test(text)) return [];
   const found = [...text.matchAll(NTH_KO)].map((m) => Number(m[1]));
   for (const m of text.matchAll(NTH_EN)) found.push(Number(m[1] ?? m[2] ?? m[3]));
   if (found.length > 0) return found;

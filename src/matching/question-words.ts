@@ -29,17 +29,34 @@ export function englishStem(word: string): string {
   return w;
 }
 
-export function toWords(text: string): Word[] {
-  return splitWords(cleanText(text)).map((raw) => {
-    let forms = [raw];
-    if (hasHangul(raw)) {
-      const once = stripKoreanTail(raw);
-      forms = [raw, once, stripKoreanTail(once)];
-    } else if (/^[a-z]/.test(raw)) forms = [raw, englishStem(raw)];
-    forms = [...new Set(forms)];
-    const stem = forms[forms.length - 1]!;
-    return { raw, stem, forms, stop: isStopword(forms[0]!) || isStopword(forms[1] ?? ''), numeric: /^[0-9]/.test(raw) };
-  });
+/** The words of a text (`cleaned`: the text has been through cleanText already). */
+export function toWords(text: string, cleaned = false): Word[] {
+  return splitWords(cleaned ? text : cleanText(text)).map(wordOf);
+}
+
+// Words recur across questions ("데이터센터", "몇", "china"): each is read once. Bounded, cleared when full.
+const WORD_CACHE_LIMIT = 20_000;
+const wordCache = new Map<string, Word>();
+
+function wordOf(raw: string): Word {
+  let word = wordCache.get(raw);
+  if (!word) {
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    word = readWord(raw);
+    wordCache.set(raw, word);
+  }
+  return word;
+}
+
+function readWord(raw: string): Word {
+  let forms = [raw];
+  if (hasHangul(raw)) {
+    const once = stripKoreanTail(raw);
+    forms = [raw, once, stripKoreanTail(once)];
+  } else if (/^[a-z]/.test(raw)) forms = [raw, englishStem(raw)];
+  forms = [...new Set(forms)];
+  const stem = forms[forms.length - 1]!;
+  return Object.freeze({ raw, stem, forms, stop: isStopword(forms[0]!) || isStopword(forms[1] ?? ''), numeric: /^[0-9]/.test(raw) });
 }
 
 /**

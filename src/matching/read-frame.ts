@@ -80,6 +80,8 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
   const attributeCandidates: AttributeMention[] = [];
   const explained = new Uint8Array(words.length);
   for (const clause of clauses) {
+    // A clause that only sets the scene is read for names spelt right; typos are searched where it asks.
+    const fuzzyHere = clause.asks || !anyAsks;
     for (const p of clause.read.patterns) {
       const from = p.from + clause.offset;
       const to = p.to + clause.offset;
@@ -90,9 +92,9 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
       const hits: TermHit[] =
         p.mode === 'choseong'
           ? (deps.vocab.byChoseong.get(p.keys[0]!) ?? []).map((term: Term) => ({ term, similarity: CHOSEONG_SIMILARITY }))
-          : lookupTerms(deps.vocab, p.keys, single, single ? !word.stop : true);
+          : lookupTerms(deps.vocab, p.keys, single || p.spelled === true, fuzzyHere && (single ? !word.stop : true));
       const named = (h: TermHit) => (h.term.entities.length > 0 && h.similarity >= FRAME_ENTITY_SIMILARITY) || (h.term.attributes.length > 0 && h.similarity >= FRAME_ATTRIBUTE_SIMILARITY);
-      if (single && !word.stop && !hits.some(named)) {
+      if (single && fuzzyHere && !word.stop && !hits.some(named)) {
         // The word as typed may be a misspelt name even when a stripped form of it is some other word
         // (우크라이니 is 우크라이나 misspelt, though 우크라 is a word of the article's text).
         if (p.keys.length > 1) hits.push(...lookupTerms(deps.vocab, [p.keys[0]!], true, true).filter((h) => h.term.entities.length + h.term.attributes.length > 0));
@@ -100,7 +102,7 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
       }
       for (const { term, similarity } of hits) {
         // A misspelt run of several words is too easily something else ("which place" is not "which paper").
-        if (!single && similarity < FRAME_SPAN_FUZZY_SIMILARITY) continue;
+        if (!single && !p.spelled && similarity < FRAME_SPAN_FUZZY_SIMILARITY) continue;
         if (term.facts.length > 0 && similarity >= FRAME_ATTRIBUTE_SIMILARITY) for (let i = from; i <= to; i++) explained[i] = 1;
         if (similarity >= FRAME_ENTITY_SIMILARITY) {
           // A name that is only a stop word ("us", "it") names nothing on its own.
@@ -137,6 +139,7 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
   const unexplained = words.filter((w, i) => !explained[i] && !w.stop && !w.numeric && inQuestion(i)).map((w) => w.raw);
   const first = words[0]?.raw ?? '';
   return {
+    cleaned,
     entities,
     attributes,
     kinds,
@@ -155,6 +158,7 @@ export function clauseFrame(frame: Frame, index: number): Frame {
   const inside = (m: { from: number }) => m.from >= clause.from && m.from <= clause.to;
   return {
     ...frame,
+    cleaned: clause.text,
     entities: frame.entities.filter(inside).map((e) => ({ ...e, inQuestion: true })),
     attributes: frame.attributes.filter(inside).map((a) => ({ ...a, inQuestion: true })),
     kinds: readKinds(kindText(clause.text)),
@@ -170,7 +174,7 @@ function splitClauses(deps: FrameReaderDeps, cleaned: string): Clause[] {
   let offset = 0;
   for (const part of cleaned.split(CLAUSE_BREAK)) {
     if (!part || !part.trim()) continue;
-    const read = readQuestion(part, deps.isKnown);
+    const read = readQuestion(part, deps.isKnown, true);
     const words = read.words;
     if (words.length === 0) continue;
     out.push({ text: part, read, words, offset, asks: ASKS.test(part) && !TAG_QUESTION.test(part) });

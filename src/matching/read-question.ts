@@ -12,6 +12,8 @@ export interface Pattern {
   to: number;
   /** 'choseong' keys are looked up in the initial-consonant index. */
   mode: 'text' | 'choseong';
+  /** Syllables typed apart joined into one word ("카 이 스 트", "데 이 타 쎈터"): read as one word, typos and all. */
+  spelled?: boolean;
 }
 
 export interface ReadQuestion {
@@ -24,27 +26,35 @@ import { MAX_SPAN, MAX_SPELLED_OUT, MAX_WORDS } from './tuning.ts';
 /** Whether a jamo key is in the vocabulary (for splitting words typed without spaces). */
 export type IsKnown = (key: string) => boolean;
 
-export function readQuestion(text: string, isKnown?: IsKnown): ReadQuestion {
-  const words = (isKnown ? splitRunTogether(toWords(text), isKnown) : toWords(text)).slice(0, MAX_WORDS);
+export function readQuestion(text: string, isKnown?: IsKnown, cleaned = false): ReadQuestion {
+  const read = toWords(text, cleaned);
+  const words = (isKnown ? splitRunTogether(read, isKnown) : read).slice(0, MAX_WORDS);
+  const n = words.length;
   const patterns: Pattern[] = [];
-  words.forEach((w, i) => {
-    if (isChoseongQuery(w.raw)) {
-      patterns.push({ keys: [w.raw], from: i, to: i, mode: 'choseong' });
-      return;
-    }
-    patterns.push({ keys: w.forms.map(toJamo), from: i, to: i, mode: 'text' });
-  });
-  for (let span = 2; span <= MAX_SPELLED_OUT; span++) {
-    for (let i = 0; i + span <= words.length; i++) {
-      const group = words.slice(i, i + span);
-      // Longer runs only of single syllables typed apart ("카 이 스 트", "엑 사 원").
-      if (span > MAX_SPAN && !group.every((w) => /^[가-힣]$/.test(w.raw))) continue;
-      if (group.some((w) => isChoseongQuery(w.raw))) continue;
-      const inner = group.slice(0, -1).map((w) => w.raw).join('');
-      const last = group[group.length - 1]!;
-      // Also the heads of every word, for "중국의 데이터 센터를" style spans.
-      const keys = new Set([...last.forms.map((tail) => inner + tail), group.map((w) => w.stem).join('')]);
-      patterns.push({ keys: [...keys].map(toJamo), from: i, to: i + span - 1, mode: 'text' });
+  const choseong = words.map((w) => isChoseongQuery(w.raw));
+  const syllable = words.map((w) => w.raw.length === 1 && hasHangul(w.raw));
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    patterns.push(choseong[i] ? { keys: [w.raw], from: i, to: i, mode: 'choseong' } : { keys: w.forms.map(toJamo), from: i, to: i, mode: 'text' });
+  }
+  for (let i = 0; i < n; i++) {
+    if (choseong[i]) continue;
+    let inner = '';
+    let stems = '';
+    // Whether every word before the span's last one is a single syllable (letters typed apart).
+    let apart = true;
+    for (let j = i + 1; j < n && j - i < MAX_SPELLED_OUT; j++) {
+      if (choseong[j]) break;
+      const before = words[j - 1]!;
+      inner += before.raw;
+      stems += before.stem;
+      apart &&= syllable[j - 1]!;
+      // Beyond three words, only syllables typed apart ("카 이 스 트", "데 이 타 쎈터").
+      if (j - i + 1 > MAX_SPAN && !apart) break;
+      const last = words[j]!;
+      // As written, and with every word's head, for "중국의 데이터 센터를" style spans.
+      const keys = new Set([...last.forms.map((tail) => inner + tail), stems + last.stem]);
+      patterns.push({ keys: [...keys].map(toJamo), from: i, to: j, mode: 'text', ...(apart ? { spelled: true } : {}) });
     }
   }
   return { words, patterns };

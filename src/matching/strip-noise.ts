@@ -50,8 +50,13 @@ export function joinSpacedLetters(text: string): string {
 }
 
 /** The question with platform markup and instructions to a chat model taken out. */
+// Only a text with one of these characters or words can hold markup or instructions: the rest is returned as is.
+const MAY_HAVE_NOISE = /[<[`*_~|>:]|https?:|ignore|disregard|forget|override|bypass|you are|like a|as a|only|print|reveal|show|output|repeat|leak|dump|developer|jailbreak|dan mode|지시|지침|명령|규칙|프롬프트|지금부터|비밀번호|암호|권한|토큰|처럼|말투/i;
+
 export function stripNoise(text: string): string {
-  const unlinked = String(text ?? '')
+  const input = String(text ?? '');
+  if (!MAY_HAVE_NOISE.test(input)) return joinSpacedLetters(input).trim();
+  const unlinked = input
     .replace(SLACK_LINK, ' $1 ')
     .replace(SLACK_BARE_LINK, ' ')
     .replace(MARKDOWN_LINK, ' $1 ')
