@@ -56,6 +56,8 @@ export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: (
   let focus = asked.focus.slice(0, MAX_PARTS);
   // "In the Cloudscene data, which rank does Korea hold?": a source names what it measured.
   if (attributes.length === 0) attributes = attributesOfSources(deps, [...focus, ...asked.context]);
+  // "Where do the article's rankings come from?": the sources of its charts.
+  if (attributes.length === 0 && asked.kinds.source && focus.every((e) => deps.entityById.get(e)?.kind === 'article') && deps.attributeById.has('chart-sources')) attributes = ['chart-sources'];
   // "기사에 나온 AI 논문 순위는 어느 신문 기사를 근거로 했나요?": the article's own words (기사, 신문) are
   // filler around a question about a figure, unless nothing but the article is asked about.
   if (attributes.some((a) => !isAboutArticle(deps, a)) && focus.every((e) => deps.entityById.get(e)?.kind === 'article')) {
@@ -91,7 +93,11 @@ export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: (
 
   const covered = focus.filter((e) => index.covers(e));
   // "Nvidia GPUs in Korea?": a name the article never speaks of, narrowing what is asked, makes it unanswerable.
-  const narrowing = asked.uncovered.find((u) => frame.entities.some((e) => e.id === u && frame.attributes.some((a) => a.from === e.to + 1)));
+  // ("중국이랑 일본의 데이터센터" names two countries: Japan's part is said to be missing, China's answered.)
+  const kindOf = (e: string) => deps.entityById.get(e)?.kind;
+  const narrowing = asked.uncovered.find(
+    (u) => !covered.some((c) => kindOf(c) === kindOf(u)) && frame.entities.some((e) => e.id === u && frame.attributes.some((a) => a.from === e.to + 1)),
+  );
   if (narrowing) return abstain(deps, scored, 'uncovered-entity', { entity: narrowing, ...(attributes[0] ? { attribute: attributes[0] } : {}), givenFor: [] }, understood([narrowing], attributes), followUp);
   // Asked about something the article never gives for anyone (revenue, users, share price): say so, and
   // never answer the nearby fact ("알리바바 주가" is not answered with Alibaba's investments).
@@ -144,9 +150,11 @@ export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: (
   if (covered.length > 0) {
     // Only an entity: the kind of question picks its attribute ("문샷 AI는 언제?" is when it was founded),
     // unless the question says more than the lexicon knows ("weather in Seoul tomorrow").
-    if (frame.unexplained.length > 0 && !asked.followUp) return undefined;
+    // A specific kind (when, rank, how many) tolerates one word the lexicon does not know ("ended joint 6th").
+    const specific = [...asked.kinds.asks].some((k) => k !== 'which' && k !== 'describe');
+    if (frame.unexplained.length > (specific ? 1 : 0) && !asked.followUp) return undefined;
     const byKind = attributesByKind(deps, covered, asked.kinds.asks);
-    const viaKind = join(deps, covered, byKind, rank, asked.lastFacts);
+    const viaKind = join(deps, covered, byKind, rank, asked.lastFacts, figureCheck(deps, frame, asked));
     if (viaKind.facts.length > 0 && viaKind.attributes.length <= 2) return answer(deps, viaKind.facts, understood(viaKind.entities, viaKind.attributes), [], followUp);
     return undefined;
   }

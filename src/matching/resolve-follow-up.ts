@@ -77,7 +77,7 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   focus = focus.filter((id) => index.covers(id) || certain(id));
   const uncovered = focus.filter((id) => !index.covers(id));
   // An attribute word that is also the name asked about ("the writer", "네이처 인덱스") asks nothing by itself.
-  const naming = (a: { from: number; to: number }) => frame.entities.some((e) => e.from === a.from && e.to === a.to);
+  const naming = (a: { from: number; to: number }) => frame.entities.some((e) => e.from <= a.from && a.to <= e.to);
   const asking = frame.attributes.filter((a) => a.inQuestion && !naming(a));
   const pool = asking.length > 0 ? asking : frame.attributes.filter((a) => !naming(a)).length > 0 ? frame.attributes.filter((a) => !naming(a)) : frame.attributes;
   const attributes = unique(pool.map((a) => a.id));
