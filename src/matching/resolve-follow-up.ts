@@ -137,22 +137,28 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     // An attribute the article gives once, for one thing ("유니콘 육성 목표", "사진 출처"), needs no entity
     // from before, unless a pronoun points at one that has it.
     const answersAlone = attributes.some((a) => index.generalFacts(a).length > 0 || index.factsGiving(a).length === 1);
-    const candidates = referents(deps, text, last);
+    const { candidates, pointed } = referents(deps, text, last);
     const useAttributes = attributes.length > 0 ? attributes : last.attributes;
     const joining = candidates.find((e) => useAttributes.some((a) => index.factsFor(e, a).length > 0));
     // A pronoun ("그 회사", "it") always points back, even where the article lacks the attribute for what it points at.
     const borrowEntity = frame.refersBack || frame.followUpShape || (!answersAlone && (attributes.length === 0 || short));
     if (borrowEntity) {
+      // "그 기사 언제 나왔어?": what the pronoun's kind names, asked by the question's own kind when the
+      // last attribute is not one it has.
+      if (pointed && attributes.length === 0 && !last.attributes.some((a) => index.factsFor(pointed, a).length > 0)) return followUp({ focus: [pointed], attributes: [] });
       // The first candidate that the article gives the attribute for; else the first (refused by name).
-      const joined = joining ?? candidates[0];
+      const joined = pointed && useAttributes.some((a) => index.factsFor(pointed, a).length > 0) ? pointed : (joining ?? candidates[0]);
       if (joined) return followUp({ focus: [joined], attributes: useAttributes });
     }
   }
   return asked;
 }
 
-/** The entities a follow-up may mean, best first: the last asked-about ones, then those in the last answer. */
-function referents(deps: ResolveDeps, text: string, last: UnderstoodTurn): string[] {
+/**
+ * The entities a follow-up may mean, best first: the last asked-about ones, then those in the last answer;
+ * `pointed`: the first of the kind a pronoun names ("그 회사", "he"), when one does.
+ */
+function referents(deps: ResolveDeps, text: string, last: UnderstoodTurn): { candidates: string[]; pointed?: string } {
   const fromFacts = last.facts.flatMap((id) => {
     const fact = deps.factById.get(id);
     return fact ? [...Object.keys(fact.answers ?? {}), ...fact.entities] : [];
@@ -162,9 +168,9 @@ function referents(deps: ResolveDeps, text: string, last: UnderstoodTurn): strin
   for (const [pattern, kinds] of POINTS_AT) {
     if (!pattern.test(text)) continue;
     const ofKind = all.filter((e) => kinds.includes(deps.entityById.get(e)!.kind));
-    if (ofKind.length > 0) return [...ofKind, ...all.filter((e) => !ofKind.includes(e))];
+    if (ofKind.length > 0) return { candidates: [...ofKind, ...all.filter((e) => !ofKind.includes(e))], pointed: ofKind[0]! };
   }
-  return all;
+  return { candidates: all };
 }
 
 /** Whether an attribute answers one of the question's kinds (founded answers "when"). */

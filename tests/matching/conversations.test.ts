@@ -1,0 +1,135 @@
+// Follow-up questions in a conversation, resolved by the core from what the earlier turns were
+// understood as (answer.context), as the platforms keep it per thread, channel and user, or session.
+import { describe, expect, it } from 'vitest';
+import { createCore, type Answer, type ConversationContext } from '../../src/index.ts';
+import { loadQuestions } from '../questions/score-questions.ts';
+
+const core = createCore();
+
+/** Asks the turns in order within one conversation; returns every answer. */
+function converse(...turns: string[]): Answer[] {
+  let context: ConversationContext | undefined;
+  return turns.map((text) => {
+    const answer = core.ask({ text }, context);
+    context = answer.context ?? context;
+    return answer;
+  });
+}
+
+describe('ellipsis: the last attribute for a new entity', () => {
+  it('answers "그럼 영국은?" after a data-centre count with the UK’s count, and shows how it read it', () => {
+    const [, uk] = converse('독일 대형 데이터센터 몇 개야?', '그럼 영국은?');
+    expect(uk!.answered).toBe(true);
+    expect(uk!.body).toContain('514');
+    expect(uk!.body.split('\n')[0]).toMatch(/^↪ 영국 · /);
+  });
+
+  it('answers "And Zhipu AI?" after a founding year', () => {
+    const [, zhipu] = converse('When was MiniMax founded?', 'And Zhipu AI?');
+    expect(zhipu!.body).toContain('2019');
+    expect(zhipu!.locale).toBe('en');
+  });
+
+  it('refuses a follow-up whose entity lacks the attribute, naming what it understood', () => {
+    const [, france] = converse('미국 대형 데이터센터 몇 개야?', '프랑스는?');
+    expect(france!.answered).toBe(false);
+    expect(france!.body).toContain('프랑스');
+    expect(france!.body).toContain('데이터센터');
+  });
+
+  it('keeps what a refused turn asked: "일본은?" refused, then "한국은?" is Korea’s count', () => {
+    const [, japan, korea] = converse('중국 데이터센터 몇 개야?', '일본은?', '한국은?');
+    expect(japan!.answered).toBe(false);
+    expect(korea!.answered).toBe(true);
+    expect(korea!.body).toContain('43');
+  });
+});
+
+describe('pronouns and demonstratives: the last entity, of the kind the pronoun names', () => {
+  it('reads "그 회사 창업자는?" after a question about Kimi as Moonshot AI’s founder', () => {
+    const [, founder, age] = converse('키미 k1.5는 어느 회사가 만들었어?', '그 회사 창업자는?', '그 사람 몇 살이야?');
+    expect(founder!.body).toContain('양즈린');
+    expect(age!.body).toContain('35');
+  });
+
+  it('reads "Who founded it?" after DeepSeek as DeepSeek’s founder, which the article does not name', () => {
+    const [, who] = converse('How much did DeepSeek spend?', 'Who founded it?');
+    expect(who!.answered).toBe(false);
+  });
+
+  it('reads "그 기사" after an answer credited to Nikkei as Nikkei’s article', () => {
+    const [, source, date] = converse('중국은 AI 논문 저자수 상위 100개 기관 중 몇 개야?', '출처는?', '그 기사 언제 나왔어?');
+    expect(source!.body).toMatch(/닛케이|니혼게이자이/);
+    expect(date!.body).toContain('2월 3일');
+  });
+});
+
+describe('about the last answer: its source and its date', () => {
+  it('answers "출처는?" and "언제 기준이야?" about Moonshot AI’s valuation', () => {
+    const [, source, asOf] = converse('문샷 AI 기업가치 얼마야?', '출처는?', '언제 기준이야?');
+    expect(source!.body).toContain('CB인사이트');
+    expect(asOf!.body).toContain('1월');
+  });
+
+  it("answers \"Where's that number from?\" in English", () => {
+    const [, source] = converse('How many large data centres does the UK have?', "Where's that number from?");
+    expect(source!.body).toContain('VisualCapitalist');
+  });
+});
+
+describe('comparisons with the last figure', () => {
+  it('computes "그럼 미국은 중국의 몇 배야?" from the two counts', () => {
+    const [, ratio] = converse('중국 대형 데이터센터 몇 개야?', '그럼 미국은 중국의 몇 배야?');
+    expect(ratio!.body).toContain('12배');
+    expect(ratio!.body).toContain('5381 ÷ 449');
+  });
+
+  it('computes "how many more than the UK?" against the last entity', () => {
+    const [, more] = converse('How many large data centres does Germany have?', 'how many more than the UK?');
+    expect(more!.body).toContain('7');
+    expect(more!.body).toContain('521 − 514');
+  });
+
+  it('computes a rank change asked of the last answer ("몇 계단 떨어진 거야?")', () => {
+    const [, fall] = converse('KAIST 네이처 인덱스 2016년 순위는?', '2024년엔 몇 계단 떨어진 거야?');
+    expect(fall!.body).toContain('16');
+  });
+});
+
+describe('a question that stands by itself is answered by itself', () => {
+  it('answers a new complete question on another topic without the last turn', () => {
+    const [, plan] = converse('문샷 AI 창업자 누구야?', '정부가 2027년까지 키우겠다는 유니콘은 몇 개야?');
+    expect(plan!.body).toContain('5개');
+    expect(plan!.body).not.toContain('↪');
+  });
+
+  it('answers each turn in the language it is asked in', () => {
+    const [ko, en] = converse('문샷 AI 창업자 누구야?', 'how old is he?');
+    expect(ko!.locale).toBe('ko');
+    expect(en!.locale).toBe('en');
+    expect(en!.body).toContain('35');
+  });
+});
+
+describe('the context itself', () => {
+  it('keeps a few understood turns and nothing a user typed', () => {
+    const answers = converse('중국 데이터센터 몇 개야?', '독일은?', '영국은?', '미국은?', '그럼 한국은?');
+    const context = answers.at(-1)!.context!;
+    expect(context.turns.length).toBeLessThanOrEqual(3);
+    expect(JSON.stringify(context)).not.toMatch(/[가-힣]/);
+    expect(context.turns.at(-1)).toMatchObject({ entities: ['korea'], attributes: ['data-centres'], answered: true });
+  });
+
+  it('answers a question asked alone the same with and without an empty conversation', () => {
+    for (const item of loadQuestions().slice(0, 80)) {
+      expect(core.ask({ text: item.q }, { turns: [] }).text, item.q).toBe(core.ask({ text: item.q }).text);
+    }
+  });
+
+  it('keeps conversations apart: one conversation’s follow-up does not lean on another’s', () => {
+    const moonshot = core.ask({ text: '문샷 AI 창업자 누구야?' }).context;
+    const dataCentres = core.ask({ text: '독일 데이터센터 몇 개야?' }).context;
+    expect(core.ask({ text: '영국은?' }, dataCentres).body).toContain('514');
+    expect(core.ask({ text: '그 사람 몇 살이야?' }, moonshot).body).toContain('35');
+  });
+});
