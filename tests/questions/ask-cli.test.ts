@@ -21,16 +21,16 @@ describe('npm run ask -- --json --conversations', () => {
     const turns = [
       { conversation: 'a', q: '독일 대형 데이터센터 몇 개야?' },
       { conversation: 'b', q: '문샷 AI 창업자 누구야?' },
-      { conversation: 'a', q: '영국은?' },
+      { conversation: 'a', q: '그럼 한국은?' },
       { conversation: 'b', q: '그 사람 몇 살이야?' },
-      { conversation: 'c', q: '그 사람 몇 살이야?' },
+      { conversation: 'c', q: '그럼 한국은?' },
     ];
     const out = ask(['--json', '--conversations'], turns.map((t) => JSON.stringify(t)).join('\n') + '\n');
     expect(out).toHaveLength(5);
-    expect(out[2]!.text).toContain('514');
+    expect(out[2]!.text).toContain('43');
     expect(out[3]!.text).toContain('35');
-    // A new conversation has nothing to lean on: "그 사람" is nobody yet.
-    expect(out[4]!.answered).toBe(false);
+    // A new conversation has nothing to lean on: Korea's data centres were asked in conversation a only.
+    expect(out[4]!.text).not.toContain('43개소');
   });
 
   it('answers every question the same as a conversation of its own as with --json alone', () => {
