@@ -23,7 +23,7 @@ import { createSuggester } from './suggest.ts';
 import { cleanText } from './text.ts';
 import { stripNoise } from './strip-noise.ts';
 import { normaliseChatSpelling } from './chat-spelling.ts';
-import { ANSWER_THRESHOLD, FRAMELESS_THRESHOLD, MAX_PARTS } from './tuning.ts';
+import { ANSWER_THRESHOLD, FRAMELESS_THRESHOLD, MAX_PARTS, READING_NAMED_WEIGHT, READING_UNEXPLAINED_COST } from './tuning.ts';
 
 export interface Matcher {
   match(text: string, locale: Locale, last?: UnderstoodTurn): MatchResult;
@@ -159,7 +159,7 @@ function readKindsOf(clause: { text: string }): boolean {
   return /몇\s*살|언제|얼마|누구|how old|when|how much|who/.test(clause.text.toLowerCase());
 }
 
-/** How much of a question a frame explains: entities and attributes named, and words left over. */
+/** How much of a question a frame explains: entities and attributes named, less the words left over. */
 function explains(frame: Frame): number {
-  return frame.entities.length * 2 + frame.attributes.length * 2 - frame.unexplained.length * 0.5;
+  return (frame.entities.length + frame.attributes.length) * READING_NAMED_WEIGHT - frame.unexplained.length * READING_UNEXPLAINED_COST;
 }

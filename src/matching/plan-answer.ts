@@ -10,7 +10,7 @@ import type { Computation, MatchResult, Missing, Understood } from './match-resu
 import type { AskKind } from './question-kinds.ts';
 import type { Asked } from './resolve-follow-up.ts';
 import type { ScoredQuestion } from './score-facts.ts';
-import { BLOCKING_SIMILARITY, MAX_PARTS } from './tuning.ts';
+import { BLOCKING_SIMILARITY, MAX_PARTS, PLANNED_CONFIDENCE, RELATED_WEIGHT } from './tuning.ts';
 
 export interface PlanDeps {
   facts: readonly KnownFact[];
@@ -44,7 +44,7 @@ export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: (
       return {
         kind: 'answer',
         facts: facts.map((i) => deps.facts[i]!),
-        score: 0.9,
+        score: PLANNED_CONFIDENCE,
         computations: [{ key: asked.kinds.asOf ? 'as-of' : 'source', vars: { facts: asked.aboutLast.join(',') } }],
         understood: understood(asked.focus, asked.attributes, asked.kinds.asOf ? 'as-of' : 'source'),
         ...followUp,
@@ -81,7 +81,7 @@ export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: (
         return {
           kind: 'answer',
           facts: computed.facts.map((i) => deps.facts[i]!),
-          score: 0.9,
+          score: PLANNED_CONFIDENCE,
           computations: [computed.computation, ...(computed.more ?? [])],
           // What the next turn leans on: the one the computation found ("the US"), else what was named.
           understood: understood(typeof computed.computation.vars.entity === 'string' ? [computed.computation.vars.entity] : named, [attribute], computed.computation.key),
@@ -334,7 +334,7 @@ function answer(deps: PlanDeps, facts: number[], understood: Understood, missing
   return {
     kind: 'answer',
     facts: facts.slice(0, MAX_PARTS).map((i) => deps.facts[i]!),
-    score: 0.9,
+    score: PLANNED_CONFIDENCE,
     computations: [] as Computation[],
     understood,
     ...(missing.length > 0 ? { missing } : {}),
@@ -364,7 +364,7 @@ function lazyRank(scored: () => ScoredQuestion): Ranking {
 function rankOf(scored: ScoredQuestion): Map<number, number> {
   const map = new Map<number, number>();
   for (const r of scored.ranked) if (!map.has(r.index)) map.set(r.index, r.score);
-  for (const r of scored.related) if (!map.has(r.index)) map.set(r.index, r.score * 0.5);
+  for (const r of scored.related) if (!map.has(r.index)) map.set(r.index, r.score * RELATED_WEIGHT);
   return map;
 }
 

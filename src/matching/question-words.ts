@@ -2,6 +2,7 @@
 import { stripKoreanTail } from './korean-endings.ts';
 import { isStopword } from './stopwords.ts';
 import { cleanText, hasHangul, splitWords } from './text.ts';
+import { WORD_CACHE_LIMIT } from './tuning.ts';
 
 export interface Word {
   /** The word as written (cleaned, lower case). */
@@ -35,7 +36,6 @@ export function toWords(text: string, cleaned = false): Word[] {
 }
 
 // Words recur across questions ("데이터센터", "몇", "china"): each is read once. Bounded, cleared when full.
-const WORD_CACHE_LIMIT = 20_000;
 const wordCache = new Map<string, Word>();
 
 function wordOf(raw: string): Word {

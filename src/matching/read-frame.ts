@@ -7,7 +7,7 @@ import type { AttributeMention, EntityMention, EntityRole, Frame } from './frame
 import { readKinds } from './question-kinds.ts';
 import { readQuestion, type IsKnown, type ReadQuestion } from './read-question.ts';
 import { lookupTerms, type TermHit } from './term-lookup.ts';
-import { CHOSEONG_SIMILARITY, FRAME_ATTRIBUTE_SIMILARITY, FRAME_ENTITY_SIMILARITY, FRAME_SPAN_FUZZY_SIMILARITY, PREFIX_SIMILARITY } from './tuning.ts';
+import { CHOSEONG_SIMILARITY, CLEAR_MATCH, GOOD_MATCH, FRAME_ATTRIBUTE_SIMILARITY, FRAME_ENTITY_SIMILARITY, FRAME_SPAN_FUZZY_SIMILARITY, PREFIX_SIMILARITY } from './tuning.ts';
 import { toJamo } from './text.ts';
 import type { Term, Vocabulary } from './vocabulary.ts';
 import type { Word } from './question-words.ts';
@@ -121,7 +121,7 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
   const entities = bestMentions(entityCandidates.filter((e) => e.similarity === 1 || !exactAttributes.some((a) => a.from <= e.to && e.from <= a.to)));
   let attributes = bestMentions(attributeCandidates).filter((a) => !isClassifier(a, entities, words, deps.entityById));
   // A near match (a stem, one letter off) yields to clear ones: "예정액" is not "예전" when "정책금융" is exact.
-  if (attributes.some((a) => a.similarity >= 0.95)) attributes = attributes.filter((a) => a.similarity >= 0.9 || attributes.every((b) => b.id === a.id || b.from !== a.from));
+  if (attributes.some((a) => a.similarity >= CLEAR_MATCH)) attributes = attributes.filter((a) => a.similarity >= GOOD_MATCH || attributes.every((b) => b.id === a.id || b.from !== a.from));
   // "트럼프가 발표한 스타게이트", "the initiative which Trump unveiled": a verb that describes a name is not what is asked.
   const modifiers = attributes.filter((a) => isModifier(a, entities, attributes, words));
   if (modifiers.length < attributes.length) attributes = attributes.filter((a) => !modifiers.includes(a));
@@ -190,7 +190,7 @@ function splitClauses(deps: FrameReaderDeps, cleaned: string): Clause[] {
 function bestMentions<T extends { id: string; from: number; to: number; similarity: number }>(candidates: T[]): T[] {
   // Good matches before poor ones ("nature index" over a two-letters-off "in nature index"), then longer
   // ("policy finanse" over "policy"), then closer.
-  const good = (m: T) => Number(m.similarity >= 0.9);
+  const good = (m: T) => Number(m.similarity >= GOOD_MATCH);
   const sorted = [...candidates].sort((a, b) => good(b) - good(a) || b.to - b.from - (a.to - a.from) || b.similarity - a.similarity || a.from - b.from);
   const kept: T[] = [];
   for (const c of sorted) {

@@ -21,7 +21,7 @@ export interface ReadQuestion {
   patterns: Pattern[];
 }
 
-import { MAX_SPAN, MAX_SPELLED_OUT, MAX_WORDS } from './tuning.ts';
+import { LONGEST_PIECE, MAX_SPAN, MAX_SPELLED_OUT, MAX_WORDS, MIN_RUN, SPLIT_COVERAGE } from './tuning.ts';
 
 /** Whether a jamo key is in the vocabulary (for splitting words typed without spaces). */
 export type IsKnown = (key: string) => boolean;
@@ -60,8 +60,6 @@ export function readQuestion(text: string, isKnown?: IsKnown, cleaned = false): 
   return { words, patterns };
 }
 
-const MIN_RUN = 4;
-const LONGEST_PIECE = 10;
 
 /**
  * "중국데이터센터몇개야" typed without spaces is one word the vocabulary does not know. Split such a word
@@ -88,6 +86,6 @@ function splitRunTogether(words: Word[], isKnown: IsKnown): Word[] {
       }
     }
     if (pending) pieces.push(pending);
-    return covered / w.raw.length >= 0.6 ? toWords(pieces.join(' ')) : [w];
+    return covered / w.raw.length >= SPLIT_COVERAGE ? toWords(pieces.join(' ')) : [w];
   });
 }

@@ -5,6 +5,7 @@ import type { KnownFact } from '../facts/knowledge.ts';
 import type { ReadQuestion } from './read-question.ts';
 import { lookupTerms, type TermHit } from './term-lookup.ts';
 import type { Term, Vocabulary } from './vocabulary.ts';
+import { CHOSEONG_SIMILARITY, ENTITY_SIMILARITY, ENTITY_WORD_WEIGHT, KEEP_RANKED as KEEP, MIN_WORD_WEIGHT, NAME_WORD_SIMILARITY, NUMBER_WEIGHT, STOPWORD_BONUS, UNASKED_ENTITY_COST, UNKNOWN_WORD_WEIGHT } from './tuning.ts';
 
 export interface FactScore {
   index: number;
@@ -23,19 +24,6 @@ export interface ScoredQuestion {
   /** Sum of content-word weights: 0 means nothing to match on. */
   contentWeight: number;
 }
-
-const STOPWORD_BONUS = 0.03;
-/** Weight of a word that matches nothing: it may be filler the stop lists miss, or the very thing asked. */
-const UNKNOWN_WORD_WEIGHT = 0.8;
-const MIN_WORD_WEIGHT = 0.3;
-const NUMBER_WEIGHT = 1;
-const ENTITY_WORD_WEIGHT = 0.8;
-/** ㄷㅅㅋ names 딥시크 but also anything else with those consonants: never certain enough to decide alone. */
-const CHOSEONG_SIMILARITY = 0.85;
-/** Below this, a name match is a guess (일반 vs 일본): it may help a fact's score but decides nothing. */
-const ENTITY_SIMILARITY = 0.9;
-/** Prefer the general fact when a question names no entity: each unasked-for entity costs a little. */
-const UNASKED_ENTITY_COST = 0.004;
 
 export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestion): ScoredQuestion {
   const n = q.words.length;
@@ -70,7 +58,7 @@ export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestio
         const onlyStop = p.from === p.to && q.words[p.from]!.stop;
         if (!onlyStop) for (const e of term.entities) entities.add(e);
       }
-      if (term.entities.length > 0 && similarity >= 0.8) for (let i = p.from; i <= p.to; i++) namesEntity[i] = 1;
+      if (term.entities.length > 0 && similarity >= NAME_WORD_SIMILARITY) for (let i = p.from; i <= p.to; i++) namesEntity[i] = 1;
       if (term.facts.length === 0) continue;
       const idf = Math.max(MIN_WORD_WEIGHT, Math.log(1 + facts.length / term.facts.length) / maxIdf);
       for (let i = p.from; i <= p.to; i++) {
@@ -138,7 +126,6 @@ export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestio
   return { ranked, related, entities, uncovered, contentWeight };
 }
 
-const KEEP = 50;
 
 /** Whether a fact with this score (before the small unasked-entity cost) could still enter the list. */
 function couldKeep(list: FactScore[], index: number, score: number): boolean {

@@ -2,8 +2,8 @@
 // A misspelling that is many letters off but sounds right ("valuashun" is three letters from "valuation")
 // is found by this key when the letter-by-letter search finds nothing.
 
-/** Words shorter than this have too short a key to tell apart ("places" and "plans" would meet). */
-export const MIN_SOUNDS_LIKE_LENGTH = 7;
+import { MIN_SOUNDS_LIKE_LENGTH } from './tuning.ts';
+export { MIN_SOUNDS_LIKE_LENGTH };
 
 /** Whether a typed word and a term plausibly are one word misspelt: same start, about the same length, same sound. */
 export function soundsAlike(typed: string, term: string): boolean {

@@ -4,7 +4,7 @@
 import Fuse from 'fuse.js';
 import { deletionsOf, SHORT_KEY, trigramsOf, type Term, type Vocabulary } from './vocabulary.ts';
 import { MIN_SOUNDS_LIKE_LENGTH, soundsAlike, soundsLike } from './sounds-like.ts';
-import { SOUNDS_LIKE_SIMILARITY } from './tuning.ts';
+import { FUSE_THRESHOLD, FUZZY_SPAN_LIMIT, LOOKUP_CACHE_LIMIT, MAX_CANDIDATES, SOUNDS_LIKE_SIMILARITY, STEM_SIMILARITY } from './tuning.ts';
 
 export interface TermHit {
   term: Term;
@@ -12,13 +12,12 @@ export interface TermHit {
   similarity: number;
 }
 
-const MAX_CANDIDATES = 16;
 const FUSE_OPTIONS = {
   includeScore: true,
   ignoreLocation: true,
   ignoreFieldNorm: true,
   isCaseSensitive: true, // already lower case; jamo have no case
-  threshold: 0.45,
+  threshold: FUSE_THRESHOLD,
   shouldSort: false,
 } as const;
 
@@ -33,11 +32,7 @@ export function errorBudget(length: number): number {
   return 3;
 }
 
-/** A conjugated Korean word matched through its stem (만들어졌 -> 만든) is close, not certain. */
-const STEM_SIMILARITY = 0.85;
 const HANGUL_JAMO = /[\u3131-\u318e]/;
-/** Spans longer than this (in letters) are looked up exactly: a typo and a missing space together are rare. */
-const FUZZY_SPAN_LIMIT = 12;
 
 /**
  * The terms one word (or span of words) means. Each key is one form of it; a form found exactly settles
@@ -54,7 +49,6 @@ export function lookupTerms(vocab: Vocabulary, keys: string[], singleWord: boole
   return hits;
 }
 
-const LOOKUP_CACHE_LIMIT = 20_000;
 
 function lookupUncached(vocab: Vocabulary, keys: string[], singleWord: boolean, fuzzy: boolean): TermHit[] {
   const hits: TermHit[] = [];

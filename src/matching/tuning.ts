@@ -12,6 +12,18 @@ export const FUSE_THRESHOLD = 0.45;
 export const STEM_SIMILARITY = 0.85;
 /** Spans longer than this (in letters) are looked up exactly: a typo and a missing space together are rare. */
 export const FUZZY_SPAN_LIMIT = 12;
+/** Lookups kept per fact base (words recur across questions); cleared when full. */
+export const LOOKUP_CACHE_LIMIT = 20_000;
+/** Words read once and kept (question-words.ts); cleared when full. */
+export const WORD_CACHE_LIMIT = 20_000;
+/** A word typed without spaces is split only from this many syllables ("중국데이터센터" yes, "중국" no). */
+export const MIN_RUN = 4;
+/** The longest known piece looked for when splitting a run-together word (syllables). */
+export const LONGEST_PIECE = 10;
+/** A run-together word is split only when known pieces cover this share of it: otherwise it is one unknown word. */
+export const SPLIT_COVERAGE = 0.6;
+/** English words shorter than this are not found by how they sound: their keys are too short ("places" and "plans" meet). */
+export const MIN_SOUNDS_LIKE_LENGTH = 7;
 /** Words a question has at most (per clause): a question is a sentence, not a page. */
 export const MAX_WORDS = 40;
 /** Adjacent words joined into one lookup ("데이터 센터" is 데이터센터): three covers "cb 인사이트 자료". */
@@ -44,6 +56,14 @@ export const SOUNDS_LIKE_SIMILARITY = 0.88;
 export const PREFIX_SIMILARITY = 0.9;
 /** An initial-consonant query (ㄷㅅㅋ) names what it abbreviates, but never with certainty. */
 export const CHOSEONG_SIMILARITY = 0.85;
+/** A match this close or closer is clear (an exact word, a stem); a near miss beside a clear one yields to it. */
+export const CLEAR_MATCH = 0.95;
+/** A match this close is good: preferred over poorer ones even when shorter ("nature index" over "in nature index"). */
+export const GOOD_MATCH = 0.9;
+/** The confidence of an answer planned from the frame (entity, attribute and a fact that joins them). */
+export const PLANNED_CONFIDENCE = 0.9;
+/** A fact about what was asked that does not answer it counts this much of its score when breaking ties. */
+export const RELATED_WEIGHT = 0.5;
 /** At most this many parts are answered in one reply ("중국이랑 미국이랑 독일 각각"): more is a list, not an answer. */
 export const MAX_PARTS = 4;
 
@@ -58,10 +78,14 @@ export const MIN_WORD_WEIGHT = 0.3;
 export const NUMBER_WEIGHT = 1;
 /** A name is the point of a question even when many facts share it ("China" among data-centre facts). */
 export const ENTITY_WORD_WEIGHT = 0.8;
+/** A word this close to a name counts as naming it in the coverage score (its weight is the name's). */
+export const NAME_WORD_SIMILARITY = 0.8;
 /** Below this, a name match is a guess (일반 vs 일본): it may help a fact's score but decides nothing. */
 export const ENTITY_SIMILARITY = 0.9;
 /** Prefer the general fact when a question names no entity: each unasked-for entity costs a little. */
 export const UNASKED_ENTITY_COST = 0.004;
+/** The coverage score keeps this many best facts: candidates for a plan, suggestions for a refusal. */
+export const KEEP_RANKED = 50;
 /** Below this share of the question explained, a question read without a frame is not answered. */
 export const ANSWER_THRESHOLD = 0.55;
 /**
@@ -69,3 +93,12 @@ export const ANSWER_THRESHOLD = 0.55;
  * when it explains this much: such questions are mostly chit-chat or about something the article lacks.
  */
 export const FRAMELESS_THRESHOLD = 0.7;
+
+// ── Korean typed on an English keyboard (matcher.ts) ────────────────────────────────────────────
+/**
+ * "wndrnr" is read both as typed and as Hangul (중국); the reading that names more wins. A named
+ * entity or attribute counts this much, and each word neither reading explains costs this much, so a
+ * reading that names one thing but leaves four words unexplained loses to one that names two.
+ */
+export const READING_NAMED_WEIGHT = 2;
+export const READING_UNEXPLAINED_COST = 0.5;

@@ -7,6 +7,7 @@ import type { KnownFact } from '../facts/knowledge.ts';
 import { termKey, toWords } from './question-words.ts';
 import { hasHangul, toChoseong, toJamo } from './text.ts';
 import { MIN_SOUNDS_LIKE_LENGTH, soundsLike } from './sounds-like.ts';
+import { SHORT_KEY } from './tuning.ts';
 
 /** How much a match on each kind of term says about a fact. */
 export const KIND_WEIGHT = { entity: 1, keyword: 1, number: 1, qword: 0.8, aword: 0.6 } as const;
@@ -58,8 +59,7 @@ export interface Vocabulary {
   lookups: Map<string, import('./term-lookup.ts').TermHit[]>;
 }
 
-/** Keys up to this length are found by their deletions, longer ones by trigrams. */
-export const SHORT_KEY = 8;
+export { SHORT_KEY };
 
 /** The key itself and the key with each one letter removed. */
 export function deletionsOf(key: string): string[] {
