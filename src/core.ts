@@ -38,6 +38,8 @@ export interface Core {
   /** Reload and validate facts; throws FactFileError and keeps the old base when a file is broken. */
   reload(): void;
   readonly factCount: number;
+  /** How a question is read, step by step (`npm run ask -- --explain`): for editors growing the lexicon. */
+  explain(text: string, conversation?: ConversationContext): Explanation;
 }
 
 export interface CoreOptions {
@@ -71,6 +73,26 @@ export function createCore(options: CoreOptions = {}): Core {
     detectLocale,
     get factCount() {
       return knowledge.facts.length;
+    },
+    explain(text, conversation) {
+      const k = knowledge;
+      const e = k.matcher.explain(String(text ?? '').slice(0, MAX_QUESTION_CHARS), conversation?.turns.at(-1));
+      const r = e.result;
+      return {
+        question: e.question,
+        clauses: e.frame.clauses.map((c) => ({ text: c.text, asks: c.asks })),
+        entities: e.frame.entities.map((m) => ({ id: m.id, role: m.role, inQuestion: m.inQuestion, similarity: m.similarity })),
+        attributes: e.frame.attributes.map((m) => ({ id: m.id, inQuestion: m.inQuestion, similarity: m.similarity })),
+        kinds: { asks: [...e.frame.kinds.asks], aggregates: [...e.frame.kinds.aggregates], ordinals: e.frame.kinds.ordinals, source: e.frame.kinds.source, asOf: e.frame.kinds.asOf },
+        unexplained: e.frame.unexplained,
+        asked: { focus: e.asked.focus, compared: e.asked.compared, context: e.asked.context, attributes: e.asked.attributes, followUp: e.asked.followUp },
+        result:
+          r.kind === 'answer'
+            ? { kind: 'answer', facts: r.facts.map((f) => f.id), computations: r.computations.map((c) => c.key) }
+            : r.kind === 'abstain'
+              ? { kind: 'abstain', reason: r.reason, ...(r.missing ? { missing: r.missing } : {}) }
+              : { kind: 'empty' },
+      };
     },
     reload() {
       const next = buildKnowledge(loadFactBase(factsDir));
@@ -143,6 +165,18 @@ function turnOf(answer: Answer, match: MatchResult): UnderstoodTurn {
 function withHistory(answer: Answer, conversation: ConversationContext | undefined): Answer {
   if (!answer.context || !conversation || conversation.turns.length === 0) return answer;
   return { ...answer, context: { turns: [...conversation.turns, ...answer.context.turns].slice(-CONTEXT_TURNS) } };
+}
+
+/** How the core read a question: what `npm run ask -- --explain` prints. */
+export interface Explanation {
+  question: string;
+  clauses: Array<{ text: string; asks: boolean }>;
+  entities: Array<{ id: string; role: string; inQuestion: boolean; similarity: number }>;
+  attributes: Array<{ id: string; inQuestion: boolean; similarity: number }>;
+  kinds: { asks: string[]; aggregates: string[]; ordinals: number[]; source: boolean; asOf: boolean };
+  unexplained: string[];
+  asked: { focus: string[]; compared: string[]; context: string[]; attributes: string[]; followUp: boolean };
+  result: { kind: 'answer'; facts: string[]; computations: string[] } | { kind: 'abstain'; reason: string; missing?: unknown } | { kind: 'empty' };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,5 +1,5 @@
 // The core's public surface. Adapters import only from here (a lint rule enforces it).
-export { createCore, MAX_QUESTION_CHARS, type Core, type CoreOptions } from './core.ts';
+export { createCore, MAX_QUESTION_CHARS, type Core, type CoreOptions, type Explanation } from './core.ts';
 export { toLocale } from './locale-hint.ts';
 export { ConfigError } from './platform.ts';
 export type { PlatformContext, PlatformDefinition, PlatformQuestion, RunningPlatform, RouteHandler } from './platform.ts';

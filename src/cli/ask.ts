@@ -12,7 +12,8 @@ import { FactFileError } from '../facts/fact-file-error.ts';
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const conversations = args.includes('--conversations');
-const words = args.filter((a) => a !== '--json' && a !== '--conversations');
+const explain = args.includes('--explain');
+const words = args.filter((a) => a !== '--json' && a !== '--conversations' && a !== '--explain');
 
 let core: Core;
 try {
@@ -23,7 +24,10 @@ try {
   process.exit(1);
 }
 
-if (words.length > 0) {
+if (explain && words.length > 0) {
+  // For editors: how the question was read (entities and their part, attributes, kind) and what answered it.
+  process.stdout.write(JSON.stringify(core.explain(words.join(' ')), null, 2) + '\n');
+} else if (words.length > 0) {
   const answer = core.ask({ text: words.join(' ') });
   process.stdout.write(json ? JSON.stringify(toJson(words.join(' '), answer)) + '\n' : answer.text + '\n');
 } else if (json || conversations || !process.stdin.isTTY) {
@@ -39,7 +43,8 @@ if (words.length > 0) {
 } else {
   process.stderr.write(
     'Usage: npm run ask -- "질문"   |   npm run --silent ask -- --json < questions.txt\n' +
-      '       npm run --silent ask -- --json --conversations < turns.jsonl   (lines: {"conversation": "id", "q": "질문"})\n',
+      '       npm run --silent ask -- --json --conversations < turns.jsonl   (lines: {"conversation": "id", "q": "질문"})\n' +
+      '       npm run ask -- --explain "질문"   (how the question was read)\n',
   );
   process.exit(2);
 }

@@ -15,7 +15,7 @@ import type { MatchResult } from './match-result.ts';
 import { planAnswer, type PlanDeps } from './plan-answer.ts';
 import { clauseFrame, readFrame, type FrameReaderDeps } from './read-frame.ts';
 import { readQuestion } from './read-question.ts';
-import { resolveAsked, type ResolveDeps } from './resolve-follow-up.ts';
+import { resolveAsked, type Asked, type ResolveDeps } from './resolve-follow-up.ts';
 import { scoreFacts, type ScoredQuestion } from './score-facts.ts';
 import { buildVocabulary } from './vocabulary.ts';
 import { looksLikeQwertyKorean, qwertyToHangul } from './qwerty.ts';
@@ -28,7 +28,7 @@ import { ANSWER_THRESHOLD, FRAMELESS_THRESHOLD, MAX_PARTS, READING_NAMED_WEIGHT,
 export interface Matcher {
   match(text: string, locale: Locale, last?: UnderstoodTurn): MatchResult;
   /** How a question is read, step by step (npm run ask -- --explain): for editors tuning the lexicon. */
-  explain(text: string, last?: UnderstoodTurn): { question: string; frame: Frame; asked: ReturnType<typeof resolveAsked>; result: MatchResult };
+  explain(text: string, last?: UnderstoodTurn): { question: string; frame: Frame; asked: Asked; result: MatchResult };
   suggest(partial: string, locale: Locale, limit: number): string[];
 }
 
