@@ -77,10 +77,21 @@ export function trigramsOf(key: string): string[] {
 
 export function buildVocabulary(facts: KnownFact[], entities: Entity[], attributes: readonly Attribute[] = []): Vocabulary {
   const drafts = new Map<string, TermDraft>();
+  // The same words recur across facts (every synthetic fact has 기업가치): each text is keyed once.
+  const keys = new Map<string, { base: string; key: string } | null>();
+  const keyOf = (text: string) => {
+    let k = keys.get(text);
+    if (k === undefined) {
+      const base = termKey(text);
+      k = base ? { base, key: toJamo(base) } : null;
+      keys.set(text, k);
+    }
+    return k;
+  };
   const add = (text: string, factIndex: number | undefined, kind: TermKind, entity?: string, attribute?: string) => {
-    const base = termKey(text);
-    if (!base) return;
-    const key = toJamo(base);
+    const k = keyOf(text);
+    if (!k) return;
+    const { base, key } = k;
     let term = drafts.get(key);
     if (!term) {
       term = { key, text: base, postings: new Map(), entities: new Set(), attributes: new Set() };
