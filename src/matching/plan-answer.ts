@@ -25,162 +25,218 @@ export interface PlanDeps {
 type Answer = Extract<MatchResult, { kind: 'answer' }>;
 type Abstain = Extract<MatchResult, { kind: 'abstain' }>;
 
+/** What every step of a plan reads: the question as prepared, and the means to rank and refuse. */
+interface Plan {
+  deps: PlanDeps;
+  frame: Frame;
+  asked: Asked;
+  /** The attributes asked, read by kind ("founded" asked with "who" is "founder"). */
+  attributes: string[];
+  /** What the question is about, at most MAX_PARTS. */
+  focus: string[];
+  /** Of those, the ones the article speaks of. */
+  covered: string[];
+  /** Focus and compared, for computations. */
+  named: string[];
+  /** How surely each attribute was read (a near miss must not refuse a question). */
+  strength: Map<string, number>;
+  rank: Ranking;
+  scored: () => ScoredQuestion;
+  followUp: { followUp?: boolean };
+}
+
 /**
  * The answer for what is asked, or undefined when the frame holds nothing to plan from (then the
- * coverage score decides, see matcher.ts).
+ * coverage score decides, see matcher.ts). The steps are tried in order; each says when it applies.
  */
 export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: () => ScoredQuestion): MatchResult | undefined {
+  const plan = preparePlan(deps, frame, asked, scored);
+  return (
+    aboutTheLastAnswer(plan) ??
+    computeOverFigures(plan) ??
+    refuseWhatTheArticleLacks(plan) ??
+    whichOfACountry(plan) ??
+    (plan.covered.length > 0 && plan.attributes.length > 0
+      ? joinEntitiesWithAttributes(plan)
+      : plan.covered.length > 0
+        ? attributeByKind(plan)
+        : attributeAlone(plan))
+  );
+}
 
-  const { index } = deps;
-  // The coverage score only breaks ties between candidate facts: computed the first time one is needed.
-  const rank = lazyRank(scored);
-  const understood = (entities: string[], attributes: string[], kind?: string): Understood => ({ entities, attributes, ...(kind ? { kind } : {}) });
-  const followUp = asked.followUp ? { followUp: true } : {};
-
-  // "출처는?", "언제 기준이야?": the last answer again, its source and date in front.
-  if (asked.aboutLast && asked.aboutLast.length > 0) {
-    const facts = asked.aboutLast.map((id) => deps.factIndexById.get(id)).filter((i): i is number => i !== undefined);
-    if (facts.length > 0) {
-      return {
-        kind: 'answer',
-        facts: facts.map((i) => deps.facts[i]!),
-        score: PLANNED_CONFIDENCE,
-        computations: [{ key: asked.kinds.asOf ? 'as-of' : 'source', vars: { facts: asked.aboutLast.join(',') } }],
-        understood: understood(asked.focus, asked.attributes, asked.kinds.asOf ? 'as-of' : 'source'),
-        ...followUp,
-      };
-    }
-  }
-
+function preparePlan(deps: PlanDeps, frame: Frame, asked: Asked, scored: () => ScoredQuestion): Plan {
   let attributes = applyAs(deps, asked.attributes, asked.kinds.asks);
   let focus = asked.focus.slice(0, MAX_PARTS);
   // "In the Cloudscene data, which rank does Korea hold?": a source names what it measured.
   if (attributes.length === 0) attributes = attributesOfSources(deps, [...focus, ...asked.context]);
   // "Where do the article's rankings come from?": the sources of its charts.
-  if (attributes.length === 0 && asked.kinds.source && focus.every((e) => deps.entityById.get(e)?.kind === 'article') && deps.attributeById.has('chart-sources')) attributes = ['chart-sources'];
+  const onlyTheArticle = focus.every((e) => deps.entityById.get(e)?.kind === 'article');
+  if (attributes.length === 0 && asked.kinds.source && onlyTheArticle && deps.attributeById.has('chart-sources')) attributes = ['chart-sources'];
   // "기사에 나온 AI 논문 순위는 어느 신문 기사를 근거로 했나요?": the article's own words (기사, 신문) are
   // filler around a question about a figure, unless nothing but the article is asked about.
-  if (attributes.some((a) => !isAboutArticle(deps, a)) && focus.every((e) => deps.entityById.get(e)?.kind === 'article')) {
+  if (attributes.some((a) => !isAboutArticle(deps, a)) && onlyTheArticle) {
     attributes = attributes.filter((a) => !isAboutArticle(deps, a));
     focus = [];
+  }
+  // "영국은 중국보다 몇 개야?": a figure asked against another named one is their difference.
+  const kinds = asked.kinds;
+  if (asked.compared.length > 0 && focus.length > 0 && kinds.aggregates.size === 0 && (['count', 'amount', 'rank'] as AskKind[]).some((k) => kinds.asks.has(k))) {
+    asked = { ...asked, kinds: { ...kinds, aggregates: new Set(['difference']) } };
   }
   const strength = new Map<string, number>();
   for (const m of frame.attributes) strength.set(m.id, Math.max(strength.get(m.id) ?? 0, m.similarity));
   for (const a of attributes) if (!strength.has(a)) strength.set(a, 1);
-  const named = [...focus, ...asked.compared];
+  return {
+    deps,
+    frame,
+    asked,
+    attributes,
+    focus,
+    covered: focus.filter((e) => deps.index.covers(e)),
+    named: [...focus, ...asked.compared],
+    strength,
+    // The coverage score only breaks ties between candidate facts: computed the first time one is needed.
+    rank: lazyRank(scored),
+    scored,
+    followUp: asked.followUp ? { followUp: true } : {},
+  };
+}
 
-  // "영국은 중국보다 몇 개야?": a figure asked against another named one is their difference.
-  if (asked.compared.length > 0 && focus.length > 0 && asked.kinds.aggregates.size === 0 && ['count', 'amount', 'rank'].some((k) => asked.kinds.asks.has(k as AskKind))) {
-    asked = { ...asked, kinds: { ...asked.kinds, aggregates: new Set(['difference']) } };
-  }
-  // One step of arithmetic over one measure: the most, the n-th, a sum, a share, a ratio, a rank change.
-  if (asked.kinds.aggregates.size > 0 || asked.kinds.ofChange !== undefined) {
-    for (const attribute of attributes.length > 0 ? attributes : attributesWithMeasures(deps, named)) {
-      const computed = computeAggregate(deps.values, { attribute, kinds: asked.kinds, named, countryOf: (e) => deps.entityById.get(e)?.country });
-      if (computed) {
-        return {
-          kind: 'answer',
-          facts: computed.facts.map((i) => deps.facts[i]!),
-          score: PLANNED_CONFIDENCE,
-          computations: [computed.computation, ...(computed.more ?? [])],
-          // What the next turn leans on: the one the computation found ("the US"), else what was named.
-          understood: understood(typeof computed.computation.vars.entity === 'string' ? [computed.computation.vars.entity] : named, [attribute], computed.computation.key),
-          ...followUp,
-        };
-      }
-    }
-  }
+const understood = (entities: string[], attributes: string[], kind?: string): Understood => ({ entities, attributes, ...(kind ? { kind } : {}) });
 
-  const covered = focus.filter((e) => index.covers(e));
-  // "Nvidia GPUs in Korea?": a name the article never speaks of, narrowing what is asked, makes it unanswerable.
-  // ("중국이랑 일본의 데이터센터" names two countries: Japan's part is said to be missing, China's answered.)
+/** "출처는?", "언제 기준이야?": the last answer again, its source or date in front. */
+function aboutTheLastAnswer({ deps, asked, followUp }: Plan): MatchResult | undefined {
+  const facts = (asked.aboutLast ?? []).map((id) => deps.factIndexById.get(id)).filter((i): i is number => i !== undefined);
+  if (facts.length === 0) return undefined;
+  const key = asked.kinds.asOf ? 'as-of' : 'source';
+  return {
+    kind: 'answer',
+    facts: facts.map((i) => deps.facts[i]!),
+    score: PLANNED_CONFIDENCE,
+    computations: [{ key, vars: { facts: asked.aboutLast!.join(',') } }],
+    understood: understood(asked.focus, asked.attributes, key),
+    ...followUp,
+  };
+}
+
+/** One step of arithmetic over one measure: the most, the n-th, a sum, a share, a ratio, a rank change. */
+function computeOverFigures({ deps, asked, attributes, named, followUp }: Plan): MatchResult | undefined {
+  if (asked.kinds.aggregates.size === 0 && asked.kinds.ofChange === undefined) return undefined;
+  for (const attribute of attributes.length > 0 ? attributes : attributesWithMeasures(deps, named)) {
+    const computed = computeAggregate(deps.values, { attribute, kinds: asked.kinds, named, countryOf: (e) => deps.entityById.get(e)?.country });
+    if (!computed) continue;
+    const found = computed.computation.vars.entity;
+    return {
+      kind: 'answer',
+      facts: computed.facts.map((i) => deps.facts[i]!),
+      score: PLANNED_CONFIDENCE,
+      computations: [computed.computation, ...(computed.more ?? [])],
+      // What the next turn leans on: the one the computation found ("the US"), else what was named.
+      understood: understood(typeof found === 'string' ? [found] : named, [attribute], computed.computation.key),
+      ...followUp,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Refusals that need no join: something the article never gives for anyone (revenue, users, share price:
+ * "알리바바 주가" is not answered with Alibaba's investments), or a name it never speaks of ("Japan",
+ * "Nvidia GPUs in Korea").
+ */
+function refuseWhatTheArticleLacks(plan: Plan): MatchResult | undefined {
+  const { deps, frame, asked, attributes, focus, covered, strength, scored, followUp } = plan;
   const kindOf = (e: string) => deps.entityById.get(e)?.kind;
+  // A name the article never speaks of, narrowing what is asked ("Nvidia GPUs"); but "중국이랑 일본의
+  // 데이터센터" names two countries: Japan's part is said to be missing, China's answered.
   const narrowing = asked.uncovered.find(
     (u) => !covered.some((c) => kindOf(c) === kindOf(u)) && frame.entities.some((e) => e.id === u && frame.attributes.some((a) => a.from === e.to + 1)),
   );
-  if (narrowing) return abstain(deps, scored, 'uncovered-entity', { entity: narrowing, ...(attributes[0] ? { attribute: attributes[0] } : {}), givenFor: [] }, understood([narrowing], attributes), followUp);
-  // Asked about something the article never gives for anyone (revenue, users, share price): say so, and
-  // never answer the nearby fact ("알리바바 주가" is not answered with Alibaba's investments).
-  const notInArticle = attributes.find((a) => index.factsGiving(a).length === 0 && deps.attributeById.has(a) && (strength.get(a) ?? 0) >= BLOCKING_SIMILARITY);
+  const firstAttribute = attributes[0] ? { attribute: attributes[0] } : {};
+  if (narrowing) return abstain(deps, scored, 'uncovered-entity', { entity: narrowing, ...firstAttribute, givenFor: [] }, understood([narrowing], attributes), followUp);
+  const notInArticle = attributes.find((a) => deps.index.factsGiving(a).length === 0 && deps.attributeById.has(a) && (strength.get(a) ?? 0) >= BLOCKING_SIMILARITY);
   if (notInArticle) {
     const entity = covered[0] ?? asked.uncovered[0];
     return abstain(deps, scored, 'not-given', { ...(entity ? { entity } : {}), attribute: notInArticle, givenFor: [] }, understood(focus, [notInArticle]), followUp);
   }
-  // Something no fact speaks of, and nothing else asked about: say so by name.
   if (covered.length === 0 && asked.uncovered.length > 0) {
-    return abstain(deps, scored, 'uncovered-entity', { entity: asked.uncovered[0]!, ...(attributes[0] ? { attribute: attributes[0] } : {}), givenFor: [] }, understood(asked.uncovered, attributes), followUp);
-  }
-
-  // "Which Korean model performs like DeepSeek?": the answer is a thing of that country, not the country.
-  const which = planWhichOf(deps, frame, asked, covered, attributes, rank);
-  if (which) return answer(deps, [which.fact], understood([which.entity], which.attributes), [], followUp);
-
-  if (covered.length > 0 && attributes.length > 0) {
-    const joined = join(deps, covered, attributes, rank, asked.lastFacts, figureCheck(deps, frame, asked));
-    if (joined.facts.length > 0) {
-      // A part asked about a like entity that the article lacks ("중국이랑 일본 각각") is said, not dropped.
-      const kinds = new Set(joined.entities.map((e) => deps.entityById.get(e)?.kind));
-      const missing: Missing[] = [...covered.filter((e) => !joined.entities.includes(e)), ...asked.uncovered]
-        .filter((e) => kinds.has(deps.entityById.get(e)?.kind))
-        .map((e) => ({ entity: e, attribute: joined.attributes[0]!, givenFor: [] }));
-      return answer(deps, joined.facts, understood(joined.entities, joined.attributes), missing, followUp);
-    }
-    // The word that named the attribute also named the entity ("네이처 인덱스가 뭐야?"): ask by kind.
-    const byKind = attributesByKind(deps, covered, asked.kinds.asks);
-    const shared = frame.attributes.filter((a) => frame.entities.some((e) => e.from === a.from && e.to === a.to && covered.includes(e.id))).map((a) => a.id);
-    if (shared.length > 0 && attributes.every((a) => shared.includes(a)) && byKind.length > 0) {
-      const viaKind = join(deps, covered, byKind, rank, asked.lastFacts);
-      if (viaKind.facts.length > 0) return answer(deps, viaKind.facts, understood(viaKind.entities, viaKind.attributes), [], followUp);
-    }
-    // A source named with what it measured ("CB인사이트 기준 기업가치"): the facts it is the source of.
-    const sources = covered.filter((e) => deps.entityById.get(e)?.source);
-    const weak = covered.filter((e) => deps.entityById.get(e)?.source || deps.entityById.get(e)?.kind === 'article');
-    if (sources.length > 0 && weak.length === covered.length) {
-      // "닛케이의 AI 논문 기사는 언제 나온 거야?": the kind asks about the source itself first.
-      const aboutSource = join(deps, sources, attributesByKind(deps, sources, asked.kinds.asks), rank, asked.lastFacts);
-      if (aboutSource.facts.length > 0 && asked.kinds.asks.size > 0) return answer(deps, aboutSource.facts, understood(aboutSource.entities, aboutSource.attributes), [], followUp);
-      const credited = attributes.flatMap((a) => index.factsGiving(a)).filter((i) => deps.facts[i]!.entities.some((e) => sources.includes(e)));
-      if (credited.length > 0) return answer(deps, [best(credited, rank)], understood(covered, attributes), [], followUp);
-    }
-    const entity = covered[0]!;
-    const lacking = joined.lacking ?? { entity, attribute: attributes[0]!, givenFor: [...index.entitiesGiving(attributes[0]!)] };
-    return abstain(deps, scored, 'not-given', lacking, understood(covered, attributes), followUp);
-  }
-
-  if (covered.length > 0) {
-    // Only an entity: the kind of question picks its attribute ("문샷 AI는 언제?" is when it was founded),
-    // unless the question says more than the lexicon knows ("weather in Seoul tomorrow").
-    // A specific kind (when, rank, how many) tolerates one word the lexicon does not know ("ended joint 6th").
-    const specific = [...asked.kinds.asks].some((k) => k !== 'which' && k !== 'describe');
-    if (frame.unexplained.length > (specific ? 1 : 0) && !asked.followUp) return undefined;
-    const byKind = attributesByKind(deps, covered, asked.kinds.asks);
-    const viaKind = join(deps, covered, byKind, rank, asked.lastFacts, figureCheck(deps, frame, asked));
-    if (viaKind.facts.length > 0 && viaKind.attributes.length <= 2) return answer(deps, viaKind.facts, understood(viaKind.entities, viaKind.attributes), [], followUp);
-    return undefined;
-  }
-
-  // Only an attribute, asked as a question: the general fact, or the one fact that gives it.
-  const asks = frame.clauses.some((c) => c.asks) || frame.unexplained.length === 0;
-  if (attributes.length > 0 && asks) {
-    const facts: number[] = [];
-    const entities: string[] = [];
-    // A specific kind the attribute does not answer ("내일 팀 회의 몇 시였지?" is no question about staff).
-    const specific = [...asked.kinds.asks].filter((k) => k !== 'which' && k !== 'describe');
-    for (const a of attributes.slice(0, MAX_PARTS)) {
-      if (specific.length > 0 && !specific.some((k) => deps.attributeAsks.get(a)?.has(k))) continue;
-      const general = index.generalFacts(a);
-      const giving = index.factsGiving(a);
-      const givenFor = index.entitiesGiving(a);
-      if (general.length > 0) facts.push(best(general, rank));
-      else if (giving.length === 1) {
-        facts.push(giving[0]!);
-        entities.push(...givenFor);
-      }
-    }
-    if (facts.length > 0) return answer(deps, unique(facts), understood(unique(entities), attributes), [], followUp);
-    return undefined;
+    return abstain(deps, scored, 'uncovered-entity', { entity: asked.uncovered[0]!, ...firstAttribute, givenFor: [] }, understood(asked.uncovered, attributes), followUp);
   }
   return undefined;
+}
+
+/** "Which Korean model performs like DeepSeek?": the answer is a thing of that country, not the country. */
+function whichOfACountry(plan: Plan): MatchResult | undefined {
+  const which = planWhichOf(plan.deps, plan.asked, plan.covered, plan.attributes, plan.rank);
+  return which ? answer(plan.deps, [which.fact], understood([which.entity], which.attributes), [], plan.followUp) : undefined;
+}
+
+/** Each asked entity with each asked attribute, through the facts' `answers`; else a refusal that names the gap. */
+function joinEntitiesWithAttributes(plan: Plan): MatchResult {
+  const { deps, frame, asked, attributes, covered, rank, scored, followUp } = plan;
+  const joined = join(deps, covered, attributes, rank, asked.lastFacts, figureCheck(deps, frame, asked));
+  if (joined.facts.length > 0) {
+    // A part asked about a like entity that the article lacks ("중국이랑 일본 각각") is said, not dropped.
+    const kinds = new Set(joined.entities.map((e) => deps.entityById.get(e)?.kind));
+    const missing: Missing[] = [...covered.filter((e) => !joined.entities.includes(e)), ...asked.uncovered]
+      .filter((e) => kinds.has(deps.entityById.get(e)?.kind))
+      .map((e) => ({ entity: e, attribute: joined.attributes[0]!, givenFor: [] }));
+    return answer(deps, joined.facts, understood(joined.entities, joined.attributes), missing, followUp);
+  }
+  // The word that named the attribute also named the entity ("네이처 인덱스가 뭐야?"): ask by kind.
+  const byKind = attributesByKind(deps, covered, asked.kinds.asks);
+  const shared = frame.attributes.filter((a) => frame.entities.some((e) => e.from === a.from && e.to === a.to && covered.includes(e.id))).map((a) => a.id);
+  if (shared.length > 0 && attributes.every((a) => shared.includes(a)) && byKind.length > 0) {
+    const viaKind = join(deps, covered, byKind, rank, asked.lastFacts);
+    if (viaKind.facts.length > 0) return answer(deps, viaKind.facts, understood(viaKind.entities, viaKind.attributes), [], followUp);
+  }
+  // A source named with what it measured ("CB인사이트 기준 기업가치"): the facts it is the source of.
+  const sources = covered.filter((e) => deps.entityById.get(e)?.source);
+  const weak = covered.filter((e) => deps.entityById.get(e)?.source || deps.entityById.get(e)?.kind === 'article');
+  if (sources.length > 0 && weak.length === covered.length) {
+    // "닛케이의 AI 논문 기사는 언제 나온 거야?": the kind asks about the source itself first.
+    const aboutSource = join(deps, sources, attributesByKind(deps, sources, asked.kinds.asks), rank, asked.lastFacts);
+    if (aboutSource.facts.length > 0 && asked.kinds.asks.size > 0) return answer(deps, aboutSource.facts, understood(aboutSource.entities, aboutSource.attributes), [], followUp);
+    const credited = attributes.flatMap((a) => deps.index.factsGiving(a)).filter((i) => deps.facts[i]!.entities.some((e) => sources.includes(e)));
+    if (credited.length > 0) return answer(deps, [best(credited, rank)], understood(covered, attributes), [], followUp);
+  }
+  const lacking = joined.lacking ?? { entity: covered[0]!, attribute: attributes[0]!, givenFor: [...deps.index.entitiesGiving(attributes[0]!)] };
+  return abstain(deps, scored, 'not-given', lacking, understood(covered, attributes), followUp);
+}
+
+/**
+ * Only an entity: the kind of question picks its attribute ("문샷 AI는 언제?" is when it was founded),
+ * unless the question says more than the lexicon knows ("weather in Seoul tomorrow"). A specific kind
+ * (when, rank, how many) tolerates one word the lexicon does not know ("ended joint 6th").
+ */
+function attributeByKind({ deps, frame, asked, covered, rank, followUp }: Plan): MatchResult | undefined {
+  const specific = [...asked.kinds.asks].some((k) => k !== 'which' && k !== 'describe');
+  if (frame.unexplained.length > (specific ? 1 : 0) && !asked.followUp) return undefined;
+  const byKind = attributesByKind(deps, covered, asked.kinds.asks);
+  const viaKind = join(deps, covered, byKind, rank, asked.lastFacts, figureCheck(deps, frame, asked));
+  if (viaKind.facts.length > 0 && viaKind.attributes.length <= 2) return answer(deps, viaKind.facts, understood(viaKind.entities, viaKind.attributes), [], followUp);
+  return undefined;
+}
+
+/** Only an attribute, asked as a question: the fact that gives it with no entity named, or the only one that gives it. */
+function attributeAlone({ deps, frame, asked, attributes, rank, followUp }: Plan): MatchResult | undefined {
+  const asks = frame.clauses.some((c) => c.asks) || frame.unexplained.length === 0;
+  if (attributes.length === 0 || !asks) return undefined;
+  const facts: number[] = [];
+  const entities: string[] = [];
+  // A specific kind the attribute does not answer ("내일 팀 회의 몇 시였지?" is no question about staff).
+  const specific = [...asked.kinds.asks].filter((k) => k !== 'which' && k !== 'describe');
+  for (const a of attributes.slice(0, MAX_PARTS)) {
+    if (specific.length > 0 && !specific.some((k) => deps.attributeAsks.get(a)?.has(k))) continue;
+    const general = deps.index.generalFacts(a);
+    const giving = deps.index.factsGiving(a);
+    if (general.length > 0) facts.push(best(general, rank));
+    else if (giving.length === 1) {
+      facts.push(giving[0]!);
+      entities.push(...deps.index.entitiesGiving(a));
+    }
+  }
+  return facts.length > 0 ? answer(deps, unique(facts), understood(unique(entities), attributes), [], followUp) : undefined;
 }
 
 /** Whether the article gives the very figure asked (a rank, a year's value) for an entity's attribute. */
@@ -250,7 +306,7 @@ const SOUGHT_KINDS = new Set(['model', 'ai-startups', 'unicorns', 'maker']);
  * country's things that the article gives the other attributes for, preferring the fact that speaks of
  * the named yardstick (DeepSeek, Claude).
  */
-function planWhichOf(deps: PlanDeps, frame: Frame, asked: Asked, covered: string[], attributes: string[], rank: Ranking) {
+function planWhichOf(deps: PlanDeps, asked: Asked, covered: string[], attributes: string[], rank: Ranking) {
   if (!asked.kinds.asks.has('which') && !asked.kinds.asks.has('who')) return undefined;
   const sought = attributes.filter((a) => SOUGHT_KINDS.has(a));
   const countries = covered.filter((e) => deps.entityById.get(e)?.kind === 'country');
