@@ -12,7 +12,7 @@ type Matched = Exclude<MatchResult, { kind: 'empty' }>;
 /** Computations whose supporting facts are worth reading after them (one entity's change; a source). */
 const WITH_FACTS = new Set(['rank-up', 'rank-down', 'rank-same', 'count-up', 'count-down', 'count-same', 'source', 'as-of']);
 /** Computations over two sides: each side's fact follows ("Germany has 521 ...; the UK has 514 ..."). */
-const TWO_SIDED = new Set(['difference', 'ratio', 'ratio-at-least', 'rank-gap']);
+const TWO_SIDED = new Set(['difference', 'difference-at-least', 'ratio', 'ratio-at-least', 'rank-gap', 'nth-rank', 'nth-move']);
 
 export function citationFor(fact: KnownFact, locale: Locale): Citation {
   const a = fact.article;
@@ -195,6 +195,10 @@ function localiseComputation(k: Knowledge, locale: Locale, c: Computation, facts
   if (measure?.kind === 'amount') {
     for (const key of ['moreValue', 'lessValue', 'value', 'sum', 'avg', 'diff']) if (typeof vars[key] === 'number') vars[key] = formatMoney(vars[key] as number, measure.currency ?? 'USD', locale);
     vars.unit = '';
+  }
+  if (c.key === 'sum-bands') {
+    const labels = String(c.vars.measures ?? '').split(',').map((id) => k.measures.get(id)?.label[locale] ?? id);
+    vars.bands = listOf(locale, labels.map((label, i) => `${label} ${String(c.vars.expr).split(' + ')[i]}`));
   }
   if (c.key === 'source') vars.sources = listOf(locale, [...new Set(facts.map((f) => f.source[locale]))]);
   if (c.key === 'as-of') vars.asOf = listOf(locale, [...new Set(facts.map((f) => asOfOf(f, locale)))]);

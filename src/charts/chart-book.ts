@@ -72,7 +72,7 @@ function buildChartBook(k: Knowledge): ChartBook {
         return {
           measure: panel.measure,
           // Money is drawn as bars, like counts.
-          kind: measure.kind === 'amount' ? 'count' : measure.kind,
+          kind: measure.kind === 'rank' ? 'rank' : 'count',
           label: measure.label,
           axis: panel.axis,
           ...(panel.periods ? { periods: panel.periods } : {}),

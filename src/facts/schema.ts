@@ -39,7 +39,8 @@ export const factSchema = z.object({
 export const measureSchema = z.object({
   id,
   /** count: things counted; rank: places (1 is best); amount: money, with a currency. */
-  kind: z.enum(['count', 'rank', 'amount']),
+  /** year: when something happened (the earliest, the latest). */
+  kind: z.enum(['count', 'rank', 'amount', 'year']),
   /** For amounts: the currency, so figures read as 560만달러 / $5.6 million. */
   currency: z.enum(['USD', 'KRW']).optional(),
   /** The year the values are for, and the year of the `before` values (2024 and 2016): "2016년 순위" needs a before. */

@@ -53,6 +53,8 @@ interface Ask {
   kinds: QuestionKinds;
   /** Entities the question names for the computation (focus and compared), in the order named. */
   named: string[];
+  /** Of those, the other side of a comparison ("독일보다"): the subject is chosen against it. */
+  compared?: string[];
   /** A university's country, so "중국 대학 중" narrows the universities to China's. */
   countryOf: (entity: string) => string | undefined;
 }
@@ -66,6 +68,17 @@ export function computeAggregate(index: ValueIndex, ask: Ask): Computed | undefi
   const holds = (m: Measure) => ask.named.filter((e) => valuesOf(index, m).some((v) => v.entity === e || ask.countryOf(v.entity) === e)).length;
   const fit = (m: Measure) => 2 * Number((m.kind === 'rank') === rankFirst) + holds(m);
   const candidates = (index.measuresOf.get(ask.attribute) ?? []).slice().sort((a, b) => fit(b) - fit(a));
+  // "중국 대학은 네이처 인덱스 30위 안에 모두 몇 곳?": one name's counts in several bands of one attribute, added up.
+  if (kinds.aggregates.has('sum') && ask.named.length === 1) {
+    const bands = candidates.filter((m) => m.kind === 'count').map((m) => ({ m, v: valuesOf(index, m).find((v) => v.entity === ask.named[0]) })).filter((b) => b.v);
+    if (bands.length >= 2) {
+      const sum = bands.reduce((a, b) => a + b.v!.value, 0);
+      return {
+        computation: { key: 'sum-bands', vars: { measure: bands[0]!.m.id, measures: bands.map((b) => b.m.id).join(','), entity: ask.named[0]!, sum, expr: bands.map((b) => b.v!.value).join(' + ') } },
+        facts: [...new Set(bands.map((b) => b.v!.fact))],
+      };
+    }
+  }
   for (const aggregate of orderOf(wanted, kinds)) {
     for (const measure of candidates) {
       const result = compute(index, measure, aggregate, ask);
@@ -174,7 +187,7 @@ function compute(index: ValueIndex, measure: Measure, aggregate: Aggregate | 'ch
     case 'difference':
     case 'ratio': {
       if (named.length < 2) return undefined;
-      const [a, b] = named as [MeasuredValue, MeasuredValue];
+      const [a, b] = sidesOf(named, ask);
       if (rank) {
         if (aggregate === 'ratio') return undefined;
         const [higher, lower] = a.value <= b.value ? [a, b] : [b, a];
@@ -194,8 +207,9 @@ function compute(index: ValueIndex, measure: Measure, aggregate: Aggregate | 'ch
           facts: facts([more, less]),
         };
       }
-      if (a.atLeast || b.atLeast) return undefined;
-      return { computation: { key: 'difference', vars: { ...base, more: more.entity, less: less.entity, moreValue: more.value, lessValue: less.value, diff: more.value - less.value } }, facts: facts([more, less]) };
+      if (less.atLeast) return undefined;
+      // "1억달러 이상" minus 560만달러 is at least 9440만달러.
+      return { computation: { key: more.atLeast ? 'difference-at-least' : 'difference', vars: { ...base, more: more.entity, less: less.entity, moreValue: more.value, lessValue: less.value, diff: more.value - less.value } }, facts: facts([more, less]) };
     }
     case 'change': {
       const one = named[0] ?? (ask.named.length === 0 && pool.length === 1 ? pool[0] : undefined);
@@ -209,6 +223,20 @@ function compute(index: ValueIndex, measure: Measure, aggregate: Aggregate | 'ch
     }
   }
   return undefined;
+}
+
+/**
+ * The two sides of a comparison. With more names than two (a follow-up borrowed the last turn's pair),
+ * the other side is the one compared against, and the subject the name on the side the question asks
+ * ("독일보다 몇 개 적어?" after China and the US: China, which has fewer).
+ */
+function sidesOf(named: MeasuredValue[], ask: Ask): [MeasuredValue, MeasuredValue] {
+  if (named.length === 2) return [named[0]!, named[1]!];
+  const other = named.find((v) => ask.compared?.includes(v.entity)) ?? named[named.length - 1]!;
+  const rest = named.filter((v) => v !== other);
+  const direction = ask.kinds.direction;
+  const fits = rest.find((v) => (direction === 'less' ? v.value < other.value : direction === 'more' ? v.value > other.value : false));
+  return [fits ?? rest[0]!, other];
 }
 
 function best(list: MeasuredValue[], score: (v: MeasuredValue) => number, highest: boolean): MeasuredValue {

@@ -107,16 +107,22 @@ const CHAT_SPELLING: Record<string, string> = {
   averge: 'average',
   totl: 'total',
   percnt: 'percent',
+  mfg: 'manufacturing',
+  mnfg: 'manufacturing',
 };
 
 const LATIN_TOKEN = /[A-Za-z][A-Za-z']*/g;
+
+// Korean two-country abbreviations: 미중 is the US and China, 한중 Korea and China.
+const COUNTRY_PAIRS: Record<string, string> = { 미중: '미국 중국', 중미: '중국 미국', 한중: '한국 중국', 한미: '한국 미국', 한중일: '한국 중국 일본', 미·중: '미국 중국', 한·중: '한국 중국' };
+const COUNTRY_PAIR = /(?<![가-힣])(미·중|한·중|한중일|미중|중미|한중|한미)(?=[은는이가을를의에과와도]?(?![가-힣]))/g;
 
 /**
  * The question with chat spellings of English function words written out ("hw mch" -> "how much").
  * Only words typed in lower case (or capitalised at a sentence's start): "U.S." and "R&D" stay as written.
  */
 export function normaliseChatSpelling(text: string): string {
-  return text.replace(LATIN_TOKEN, (word, at: number) => {
+  return text.replace(COUNTRY_PAIR, (pair) => COUNTRY_PAIRS[pair] ?? pair).replace(LATIN_TOKEN, (word, at: number) => {
     const lower = word.toLowerCase();
     const replacement = CHAT_SPELLING[lower];
     if (!replacement) return word;

@@ -41,6 +41,15 @@ export function stripKoreanTail(word: string): string {
   return word;
 }
 
+const TAIL_SET = new Set(TAILS);
+
+/** Whether a word is nothing but particles or endings ("이랑은", "는요"): typed apart from its word. */
+export function isParticle(word: string): boolean {
+  if (TAIL_SET.has(word)) return true;
+  const once = stripKoreanTail(word);
+  return once !== word && TAIL_SET.has(once);
+}
+
 /** The word with up to two tails removed ("설립됐어요" -> "설립"; "서울대는요" -> "서울대"). */
 export function koreanStem(word: string): string {
   const once = stripKoreanTail(word);

@@ -124,7 +124,7 @@ function aboutTheLastAnswer({ deps, asked, followUp }: Plan): MatchResult | unde
 function computeOverFigures({ deps, asked, attributes, named, followUp }: Plan): MatchResult | undefined {
   if (asked.kinds.aggregates.size === 0 && asked.kinds.ofChange === undefined) return undefined;
   for (const attribute of attributes.length > 0 ? attributes : attributesWithMeasures(deps, named)) {
-    const computed = computeAggregate(deps.values, { attribute, kinds: asked.kinds, named, countryOf: (e) => deps.entityById.get(e)?.country });
+    const computed = computeAggregate(deps.values, { attribute, kinds: asked.kinds, named, compared: asked.compared, countryOf: (e) => deps.entityById.get(e)?.country });
     if (!computed) continue;
     const found = computed.computation.vars.entity;
     return {
@@ -305,7 +305,8 @@ function applyAs(deps: PlanDeps, attributes: string[], asks: Set<AskKind>): stri
     const keep = mapped.length === 0 || [...asks].some((k) => deps.attributeAsks.get(a)?.has(k));
     for (const x of [...(keep ? [a] : []), ...mapped]) if (!out.includes(x)) out.push(x);
   }
-  return out;
+  // The general word beside its specific reading ("public launch date": release and release-date): the specific one.
+  return out.filter((a) => !Object.values(deps.attributeById.get(a)?.as ?? {}).some((specific) => specific !== a && out.includes(specific!)));
 }
 
 /** The attributes of these entities that answer the question's kind (when, who, how many, ...). */

@@ -1,5 +1,5 @@
 // A question (or a fact's keyword, name or example question) as the words the matcher compares.
-import { stripKoreanTail } from './korean-endings.ts';
+import { isParticle, stripKoreanTail } from './korean-endings.ts';
 import { isStopword } from './stopwords.ts';
 import { cleanText, hasHangul, splitWords } from './text.ts';
 import { WORD_CACHE_LIMIT } from './tuning.ts';
@@ -56,7 +56,9 @@ function readWord(raw: string): Word {
   } else if (/^[a-z]/.test(raw)) forms = [raw, englishStem(raw)];
   forms = [...new Set(forms)];
   const stem = forms[forms.length - 1]!;
-  return Object.freeze({ raw, stem, forms, stop: isStopword(forms[0]!) || isStopword(forms[1] ?? ''), numeric: /^[0-9]/.test(raw) });
+  // A particle typed apart from its word ("o1 이랑은", "DeepSeek 는") is no word of its own.
+  const particle = hasHangul(raw) && isParticle(raw);
+  return Object.freeze({ raw, stem, forms, stop: particle || isStopword(forms[0]!) || isStopword(forms[1] ?? ''), numeric: /^[0-9]/.test(raw) });
 }
 
 /**

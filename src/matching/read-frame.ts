@@ -37,11 +37,11 @@ const EN_CONTEXT_BEFORE = /^(?:like|unlike|after|before|since|following|amid|dur
 // After a name, Korean comparisons and times: "딥시크와 비슷한", "클로드를 능가한", "딥시크 나오고", "딥시크 이후".
 const KO_COMPARE_AFTER = /^(?:비슷|유사|맞먹|버금|필적|능가|넘어|넘어선|넘어섰|앞선|앞서|이긴|이겼|뛰어넘)/;
 const KO_COMPARE_PARTICLE = /(?:와|과|랑|이랑|하고|을|를)$/;
-const KO_CONTEXT_NEXT = /^(?:이후|직후|다음|나오고|나온|나오자|공개된|공개되고|발표된|발표되고|출시된|등장|등장한|때문에|덕분에|이전|직전|출신)/;
+const KO_CONTEXT_NEXT = /^(?:이후|직후|다음|나오고|나온|나오자|공개된|공개되고|발표된|발표되고|출시된|등장|등장한|때문에|덕분에|이전|직전|출신|후|뒤)/;
 
 // "그 회사", "거기", "그 사람", "it", "he", "that": the question refers back to something said before.
 const REFERS_BACK = /(?:^|\s)(?:그|이|저)\s*(?:회사|기업|곳|사람|분|대학|나라|모델|서비스|스타트업|기관|계획|자료|수치|숫자|프로젝트|학교|창업자|기사|순위)|(?:^|\s)(?:거기|그거|그게|그건|걔|그분|그쪽|저기|그때)(?:\s|$|[은는이가을를의에도서])|\b(?:it|its|it's|he|his|him|she|her|they|their|them|that|those|this one|there|the company|the firm|that company|this company|the guy|the same)\b/;
-const FOLLOW_UP_START = /^(?:그럼|그러면|그렇다면|그리고|또|근데|그런데|그래서|and|what about|how about|and what about|ok and|same for|also)\b|^(?:그럼|그러면)|\b(?:who|what|which|where) else\b|\bany others?\b|말고\s*또|그\s*외에?|(?:또|다른)\s*(?:누가|어디|곳|회사)/;
+const FOLLOW_UP_START = /^(?:그럼|그러면|그렇다면|그리고|또|근데|그런데|그래서|and|what about|how about|and what about|ok and|same for|also|with|in|for|from|by|at|as of)\b|^(?:그럼|그러면)|\b(?:who|what|which|where) else\b|\bany others?\b|말고\s*또|그\s*외에?|(?:또|다른)\s*(?:누가|어디|곳|회사)/;
 
 /** Attributes whose words also say what kind of thing a name is ("AI 스타트업 문샷", "unicorn MiniMax", "model Kimi"). */
 const CLASSIFIERS = new Set(['ai-startups', 'unicorns', 'model', 'founder', 'maker', 'identity', 'talent', 'ai-development']);
@@ -94,10 +94,10 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
           ? (deps.vocab.byChoseong.get(p.keys[0]!) ?? []).map((term: Term) => ({ term, similarity: CHOSEONG_SIMILARITY }))
           : lookupTerms(deps.vocab, p.keys, single || p.spelled === true, fuzzyHere && (single ? !word.stop : true));
       const named = (h: TermHit) => (h.term.entities.length > 0 && h.similarity >= FRAME_ENTITY_SIMILARITY) || (h.term.attributes.length > 0 && h.similarity >= FRAME_ATTRIBUTE_SIMILARITY);
-      if (single && fuzzyHere && !word.stop && !hits.some(named)) {
+      if (single && !word.stop && !hits.some(named)) {
         // The word as typed may be a misspelt name even when a stripped form of it is some other word
         // (우크라이니 is 우크라이나 misspelt, though 우크라 is a word of the article's text).
-        if (p.keys.length > 1) hits.push(...lookupTerms(deps.vocab, [p.keys[0]!], true, true).filter((h) => h.term.entities.length + h.term.attributes.length > 0));
+        if (fuzzyHere && p.keys.length > 1) hits.push(...lookupTerms(deps.vocab, [p.keys[0]!], true, true).filter((h) => h.term.entities.length + h.term.attributes.length > 0));
         if (/[가-힣]/.test(word.raw) && !hits.some(named)) hits.push(...prefixHits(deps, word));
       }
       for (const { term, similarity } of hits) {
@@ -123,7 +123,7 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
   // A near match (a stem, one letter off) yields to clear ones: "예정액" is not "예전" when "정책금융" is exact.
   if (attributes.some((a) => a.similarity >= CLEAR_MATCH)) attributes = attributes.filter((a) => a.similarity >= GOOD_MATCH || attributes.every((b) => b.id === a.id || b.from !== a.from));
   // "트럼프가 발표한 스타게이트", "the initiative which Trump unveiled": a verb that describes a name is not what is asked.
-  const modifiers = attributes.filter((a) => isModifier(a, entities, attributes, words));
+  const modifiers = attributes.filter((a) => isModifier(a, entities, words));
   if (modifiers.length < attributes.length) attributes = attributes.filter((a) => !modifiers.includes(a));
   // "그 기사" after an answer credited to Nikkei is Nikkei's article, not this one.
   const pointed = entities.filter((e) => deps.entityById.get(e.id)?.kind === 'article' && /^(?:그|저|that|those)$/.test(words[e.from - 1]?.raw ?? ''));
@@ -216,7 +216,9 @@ function roleOf(e: EntityMention, words: Word[]): EntityRole {
   if (/\b(?:similar|comparable|par|compete|competing|close|equal|equivalent|rival|better|worse|superior|inferior)\b.*\b(?:with|to|as|than)$/.test(window)) return 'compared';
   // "딥시크와 비슷한 성능", "클로드 3.5 소넷을 능가한": the yardstick, not the subject.
   if (KO_COMPARE_PARTICLE.test(last.raw) && last.raw !== last.forms[last.forms.length - 1] && KO_COMPARE_AFTER.test(next)) return 'compared';
-  if (KO_CONTEXT_TAIL.test(last.raw) || EN_CONTEXT_BEFORE.test(before) || KO_CONTEXT_NEXT.test(next)) return 'context';
+  // "딥시크 공개 후": an event of the name, as a point in time.
+  const eventThen = /^(?:공개|발표|출시|등장)/.test(next) && /^(?:후|뒤|이후|직후|다음|전|이전)/.test(words[e.to + 2]?.raw ?? '');
+  if (KO_CONTEXT_TAIL.test(last.raw) || EN_CONTEXT_BEFORE.test(before) || KO_CONTEXT_NEXT.test(next) || eventThen) return 'context';
   return 'focus';
 }
 
@@ -234,14 +236,21 @@ function isClassifier(a: AttributeMention, entities: EntityMention[], words: Wor
   return a.from === a.to && EN_CLASSIFIER.test(last.raw);
 }
 
+/** Attributes whose English words are verbs of an event, which a relative clause can use to describe a name. */
+const EVENT_VERBS = new Set(['release', 'release-date', 'founded', 'investors', 'funding', 'announcer', 'cost', 'investment']);
+
 /**
  * Korean: a verb in its adnominal form (발표한, 세운, 만든) right before a name or another asked word.
  * English: a word in a relative clause after a name ("Stargate, which Trump unveiled").
  */
-function isModifier(a: AttributeMention, entities: EntityMention[], attributes: AttributeMention[], words: Word[]): boolean {
+function isModifier(a: AttributeMention, entities: EntityMention[], words: Word[]): boolean {
   const last = words[a.to]!;
-  const nextIsNoun = entities.some((e) => e.from === a.to + 1) || attributes.some((o) => o !== a && o.from === a.to + 1);
-  if (nextIsNoun && /[가-힣]{2,}$/.test(last.raw) && /(?:한|된|던|운|든|낸|진|는)$/.test(last.raw)) return true;
+  // Only before a name: "문샷에 투자한 대기업" asks who invested (the verb is the question), "트럼프가 발표한
+  // 스타게이트" names Stargate by what Trump did.
+  const nextIsName = entities.some((e) => e.from === a.to + 1);
+  if (nextIsName && /[가-힣]{2,}$/.test(last.raw) && /(?:한|된|던|운|든|낸|진|는)$/.test(last.raw)) return true;
+  // Only verbs of an event (unveiled, founded, invested): "Alibaba, which other tech giants" asks about giants.
+  if (!EVENT_VERBS.has(a.id)) return false;
   for (let i = a.from - 1; i >= Math.max(0, a.from - 4); i--) {
     const w = words[i]!.raw;
     if (/^(?:which|that|who|whom)$/.test(w)) return entities.some((e) => e.to === i - 1 || e.to === i - 2);
@@ -249,17 +258,26 @@ function isModifier(a: AttributeMention, entities: EntityMention[], attributes: 
   return false;
 }
 
-/** Vocabulary words a Korean word starts with ("키우겠다고" starts with 키우; "조달했나요" with 조달). */
+/**
+ * Vocabulary words a Korean word starts with ("키우겠다고" starts with 키우; "조달했나요" with 조달), also
+ * where a verb's ending has merged into its last syllable ("키운다는" is 키우 + ㄴ다는).
+ */
 function prefixHits(deps: FrameReaderDeps, word: Word): TermHit[] {
-  const out: TermHit[] = [];
   for (let n = word.raw.length - 1; n >= 2; n--) {
-    const term = deps.vocab.byKey.get(toJamo(word.raw.slice(0, n)));
-    if (term && (term.attributes.length > 0 || term.entities.length > 0)) {
-      out.push({ term, similarity: PREFIX_SIMILARITY });
-      break;
+    const head = toJamo(word.raw.slice(0, n));
+    for (const key of [head, withoutFinalConsonant(word.raw.slice(0, n))]) {
+      const term = key ? deps.vocab.byKey.get(key) : undefined;
+      if (term && (term.attributes.length > 0 || term.entities.length > 0)) return [{ term, similarity: PREFIX_SIMILARITY }];
     }
   }
-  return out;
+  return [];
+}
+
+/** The jamo of a Hangul run with its last syllable's final consonant taken off (키운 -> 키우), or '' when it has none. */
+function withoutFinalConsonant(syllables: string): string {
+  const last = syllables.charCodeAt(syllables.length - 1) - 0xac00;
+  if (last < 0 || last > 11171 || last % 28 === 0) return '';
+  return toJamo(syllables.slice(0, -1) + String.fromCharCode(0xac00 + last - (last % 28)));
 }
 
 /** The text question kinds are read from: lower case, spaces collapsed, ordinals kept (3rd, 10th). */

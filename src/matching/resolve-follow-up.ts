@@ -125,9 +125,11 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
       if (!wantsAggregate && compared.length > 0 && (last.kind === 'difference' || last.kind?.startsWith('ratio'))) {
         kinds = { ...kinds, aggregates: new Set([...kinds.aggregates, last.kind === 'difference' ? 'difference' : 'ratio']) };
       }
-      const aggregate = kinds.aggregates.size > 0 || kinds.ofChange !== undefined;
+      // "저장대는?" after "몇 계단 올랐어?": the same rank change for the new entity.
+      if (!wantsAggregate && /^(?:rank|count)-(?:up|down|same)$/.test(last.kind ?? '')) kinds = { ...kinds, ofChange: 'any' };
       // "미국이랑은 몇 개 차이나요?": the other side of the comparison is the last turn's entity.
-      const others = aggregate && focus.length + compared.length < 2 ? last.entities.filter((e) => !focus.includes(e) && !compared.includes(e)) : [];
+      const twoSided = kinds.aggregates.has('difference') || kinds.aggregates.has('ratio');
+      const others = twoSided && focus.length + compared.length < 2 ? last.entities.filter((e) => !focus.includes(e) && !compared.includes(e)) : [];
       return followUp({ kinds, attributes: last.attributes, compared: [...compared, ...others] });
     }
   }
@@ -143,6 +145,8 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     // A pronoun ("그 회사", "it") always points back, even where the article lacks the attribute for what it points at.
     const borrowEntity = frame.refersBack || frame.followUpShape || (!answersAlone && (attributes.length === 0 || short));
     if (borrowEntity) {
+      // "so how many times cheaper is that?" after a comparison of two: the same two.
+      if (wantsAggregate && last.entities.length >= 2 && attributes.length === 0) return followUp({ focus: last.entities, attributes: last.attributes });
       // "그 기사 언제 나왔어?": what the pronoun's kind names, asked by the question's own kind when the
       // last attribute is not one it has.
       if (pointed && attributes.length === 0 && !last.attributes.some((a) => index.factsFor(pointed, a).length > 0)) return followUp({ focus: [pointed], attributes: [] });
