@@ -63,7 +63,7 @@ export function composeAnswer(k: Knowledge, t: Translate, locale: Locale, match:
   if (match.followUp && match.understood) lines.push(understoodLine(k, t, locale, match.understood));
   for (const c of match.computations) lines.push(capitalise(t(locale, `compute.${c.key}`, localiseComputation(k, locale, c, facts))));
   // A comparison of two reads well with both facts after it; a superlative over a whole chart does not.
-  if (match.computations.length === 0 || match.computations.every((c) => WITH_FACTS.has(c.key)) || (facts.length === 2 && match.computations.every((c) => TWO_SIDED.has(c.key)))) {
+  if (match.computations.length === 0 || match.computations.every((c) => WITH_FACTS.has(c.key)) || (facts.length <= 2 && match.computations.every((c) => TWO_SIDED.has(c.key)))) {
     lines.push(...facts.map((f) => f.answer[locale]));
   }
   for (const m of match.missing ?? []) lines.push(capitalise(t(locale, 'abstain.missing-part', attributeVars(k, locale, m.attribute, { entity: names(m.entity) }))));

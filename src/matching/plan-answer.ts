@@ -66,7 +66,9 @@ export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: (
 }
 
 function preparePlan(deps: PlanDeps, frame: Frame, asked: Asked, scored: () => ScoredQuestion): Plan {
-  let attributes = applyAs(deps, asked.attributes, asked.kinds.asks);
+  // In a superlative ("가장 먼저 설립된 곳은 어디야?") "where" and "which" ask for the one found, not a place.
+  const superlative = asked.kinds.aggregates.size > 0 || asked.kinds.ofChange !== undefined;
+  let attributes = superlative ? asked.attributes : applyAs(deps, asked.attributes, asked.kinds.asks);
   let focus = asked.focus.slice(0, MAX_PARTS);
   // "In the Cloudscene data, which rank does Korea hold?": a source names what it measured.
   if (attributes.length === 0) attributes = attributesOfSources(deps, [...focus, ...asked.context]);

@@ -75,7 +75,7 @@ const LEAST = /(?:가장|제일)\s*(?:적|낮|작|못|덜|뒤|하위)|최소|최
 const SUM = /합치면|합하면|더하면|합계|총합|합산|합친|모두\s*(?:더|합)|다\s*합|총\s*몇|\badd(?:ed)? up\b|\bcombined\b|\bin total\b|\bsum\b|\baltogether\b|\b(?:added|taken) together\b|\btogether,? (?:they|do|have|hold|make|account)\b|\btotal of\b/;
 const SHARE = /비중|비율|퍼센트|%|프로(?:야|는|나|쯤|지)?\b|점유|몫|차지하는|\bshare\b|\bpercent(?:age)?\b|\bproportion\b|\bfraction\b|\bwhat part of\b/;
 const AVERAGE = /평균|\baverage\b|\bmean\b/;
-const DIFFERENCE = /차이|격차|보다\s*(?:몇|얼마|더)|더\s*(?:많|적|높|낮)|덜|몇\s*(?:개|곳|군데)?\s*(?:더\s*)?(?:많|적)|\bmore than\b|\bfewer than\b|\bless than\b|\bdifference\b|\bgap\b|\bhow many more\b|\bhow much more\b|\bhow many fewer\b|\bhow much (?:bigger|larger|smaller|cheaper)\b|\bthan\b|\boutnumber|\bexceed|\bahead of\b|\bbehind\b|\bvs\.?(?=\s)|\bversus\b/;
+const DIFFERENCE = /차이|격차|보다\s*(?:몇|얼마|더)|더\s*(?:많|적|높|낮)|덜|몇\s*(?:개|곳|군데)?\s*(?:더\s*)?(?:많|적)|\bmore than\b|\bfewer than\b|\bless than\b|\bdifference\b|\bgap\b|\bhow many more\b|\bhow much more\b|\bhow many fewer\b|\bhow much (?:bigger|larger|smaller|cheaper)\b|\bthan\b|\boutnumber|\bexceed|\bahead of\b|\bbehind\b|\bby how (?:many|much)\b|\bvs\.?(?=\s)|\bversus\b/;
 const RATIO = /몇\s*배|배나|배\s*(?:많|더|적|차이)|\btimes\b|\bfold\b|\bratio\b|\bmultiple\b|\bhow many x\b|\bx (?:as (?:many|much)|more)\b/;
 // "10위 안", "10위권", "상위 10" are a range, not a place.
 const NTH_KO = /(\d+)\s*(?:위|등|번째|째)(?!\s*(?:안|권|내|이내|까지|밖))/g;
