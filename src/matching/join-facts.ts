@@ -12,7 +12,7 @@ import { MAX_PARTS, RELATED_WEIGHT } from './tuning.ts';
 export type FigureCheck = (entity: string, attribute: string) => Missing | undefined;
 
 /** The facts that give each attribute for each entity: one per (entity, attribute), the best ranked. */
-export function join(deps: PlanDeps, entities: string[], attributes: string[], rank: Ranking, lastFacts: string[], check?: FigureCheck) {
+export function join(deps: PlanDeps, entities: string[], attributes: string[], rank: Ranking, lastFacts: string[], check?: FigureCheck, wantsOther = false) {
   const facts: number[] = [];
   const joinedEntities: string[] = [];
   const joinedAttributes: string[] = [];
@@ -27,9 +27,11 @@ export function join(deps: PlanDeps, entities: string[], attributes: string[], r
         lacking ??= missing;
         continue;
       }
-      // Asked again in other words ("그건 언제까지래?"): the fact answered last time, if it is one of them.
-      const again = candidates.find((i) => last.has(i));
-      const pick = again ?? best(candidates, rank);
+      // Asked again in other words ("그건 언제까지래?"): the fact answered last time, if it is one of them;
+      // asked for others ("which other startups do they back?"): another one, if there is one.
+      const fresh = candidates.filter((i) => !last.has(i));
+      const again = wantsOther ? undefined : candidates.find((i) => last.has(i));
+      const pick = again ?? best(wantsOther && fresh.length > 0 ? fresh : candidates, rank);
       if (!facts.includes(pick)) facts.push(pick);
       if (!joinedEntities.includes(e)) joinedEntities.push(e);
       if (!joinedAttributes.includes(a)) joinedAttributes.push(a);

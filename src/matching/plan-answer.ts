@@ -177,7 +177,7 @@ function whichOfACountry(plan: Plan): MatchResult | undefined {
 /** Each asked entity with each asked attribute, through the facts' `answers`; else a refusal that names the gap. */
 function joinEntitiesWithAttributes(plan: Plan): MatchResult {
   const { deps, frame, asked, attributes, covered, rank, scored, followUp } = plan;
-  const joined = join(deps, covered, attributes, rank, asked.lastFacts, figureCheck(deps, frame, asked));
+  const joined = join(deps, covered, attributes, rank, asked.lastFacts, figureCheck(deps, frame, asked), asked.wantsOther);
   if (joined.facts.length > 0) {
     // A part asked about a like entity that the article lacks ("중국이랑 일본 각각") is said, not dropped.
     const kinds = new Set(joined.entities.map((e) => deps.entityById.get(e)?.kind));

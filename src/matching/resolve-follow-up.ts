@@ -27,6 +27,8 @@ export interface Asked {
   aboutLast?: string[];
   /** The facts answered last turn, preferred when the same thing is asked again in other words. */
   lastFacts: string[];
+  /** "Which other startups...", "그 외에": the last answer's facts are what the question wants beyond. */
+  wantsOther?: boolean;
 }
 
 export interface ResolveDeps {
@@ -81,7 +83,8 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   const asking = frame.attributes.filter((a) => a.inQuestion && !naming(a));
   const pool = asking.length > 0 ? asking : frame.attributes.filter((a) => !naming(a)).length > 0 ? frame.attributes.filter((a) => !naming(a)) : frame.attributes;
   const attributes = unique(pool.map((a) => a.id));
-  const asked: Asked = { focus, compared, context, attributes, kinds: frame.kinds, uncovered, followUp: false, lastFacts: last?.facts ?? [] };
+  const wantsOther = /\b(?:other|others|else)\b|다른|그\s*외|말고\s*또/.test(text);
+  const asked: Asked = { focus, compared, context, attributes, kinds: frame.kinds, uncovered, followUp: false, lastFacts: last?.facts ?? [], ...(wantsOther ? { wantsOther } : {}) };
   // A refused turn still says what was asked: "일본은?" refused, then "한국은?" asks the same of Korea.
   if (!last || last.entities.length + last.attributes.length + last.facts.length === 0) return asked;
 
@@ -174,8 +177,17 @@ function referents(deps: ResolveDeps, text: string, last: UnderstoodTurn): { can
     const ofKind = all.filter((e) => kinds.includes(deps.entityById.get(e)!.kind));
     if (ofKind.length > 0) return { candidates: [...ofKind, ...all.filter((e) => !ofKind.includes(e))], pointed: ofKind[0]! };
   }
+  // After "who invested in Moonshot?", "they" are the investors the answer named, not Moonshot.
+  const relation = last.attributes.filter((a) => RELATIONS.has(a));
+  if (relation.length > 0 && /\b(?:they|them|their|those)\b|그들|그 회사들|걔네/.test(text)) {
+    const answered = last.facts.flatMap((id) => Object.entries(deps.factById.get(id)?.answers ?? {}).filter(([e, attrs]) => !last.entities.includes(e) && attrs.some((a) => relation.includes(a))).map(([e]) => e));
+    if (answered.length > 0) return { candidates: unique([...answered, ...all]) };
+  }
   return { candidates: all };
 }
+
+/** Attributes whose answer is another entity (who invested, who made it): a pronoun next may mean that entity. */
+const RELATIONS = new Set(['investors', 'maker', 'founder', 'partner', 'announcer']);
 
 /** Whether an attribute answers one of the question's kinds (founded answers "when"). */
 export function kindsAnswer(deps: { attributeAsks?: Map<string, ReadonlySet<string>> }, attribute: string, kinds: QuestionKinds): boolean {
