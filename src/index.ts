@@ -2,7 +2,9 @@
 export { createCore, MAX_QUESTION_CHARS, type Core, type CoreOptions, type Explanation } from './core.ts';
 export { toLocale } from './locale-hint.ts';
 export { ConfigError } from './platform.ts';
-export type { PlatformContext, PlatformDefinition, PlatformQuestion, RunningPlatform, RouteHandler } from './platform.ts';
+export type { PlatformContext, PlatformDefinition, PlatformQuestion, RunningPlatform } from './platform.ts';
+export { createInFlight, type InFlight } from './runtime/in-flight.ts';
+export { startHttpServer, readBody, MAX_BODY_BYTES, declaredTooLarge, refuseRequest, BodyTooLargeError, type HttpServer, type RequestHandler } from './runtime/http-server.ts';
 export type { Logger } from './runtime/logger.ts';
 export { createLogger } from './runtime/logger.ts';
 export { FactFileError } from './facts/fact-file-error.ts';

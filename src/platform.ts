@@ -1,17 +1,20 @@
 // The contract between the process entry point (src/main.ts) and a platform adapter (adapters/<name>/index.ts).
 // An adapter folder exports `platform: PlatformDefinition`. The entry point discovers adapter folders at run
 // time, so adding a platform is one new folder and nothing else; the core never imports an adapter.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Answer, Locale, Question } from './types.ts';
+import type { Answer, ConversationContext, Locale, Question } from './types.ts';
 import type { Core } from './core.ts';
+import type { InFlight } from './runtime/in-flight.ts';
 import type { Logger } from './runtime/logger.ts';
 
 export interface PlatformQuestion extends Question {
   /** 'discord' | 'slack' | 'console' | ... : for logs and metrics. */
   platform: string;
+  /**
+   * Answer against this conversation snapshot instead of the stored one, and store nothing: replaying
+   * an earlier answer exactly (Slack's share button carries the context its answer was given in).
+   */
+  context?: ConversationContext;
 }
-
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 export interface PlatformContext {
   /** The fact bot. Reloads swap its fact base in place; keep this reference. */
@@ -26,8 +29,11 @@ export interface PlatformContext {
    * (a platform that must answer, like a Discord interaction, replies with core.t(locale, 'limit.silent')).
    */
   handle(question: PlatformQuestion): Promise<Answer | null>;
-  /** HTTP routes (/healthz, /metrics) that a platform running its own HTTP server on PORT should mount. */
-  routes: Record<string, RouteHandler>;
+  /**
+   * The answers this platform is working on, bounded by count and age: track each event's work with it
+   * (stop() waits for it to drain), and take no new event while it is `full`.
+   */
+  inFlight: InFlight;
   /** Report connection state changes (for /healthz and the connection gauge). */
   setConnected(connected: boolean, reason?: string): void;
 }
@@ -35,8 +41,6 @@ export interface PlatformContext {
 export interface RunningPlatform {
   /** Stop taking new events, let answers in flight finish, disconnect. */
   stop(): Promise<void>;
-  /** True when this platform mounted ctx.routes on its own HTTP server (Slack's HTTP receiver on PORT). */
-  servesRoutes?: boolean;
   /** Resolves when the platform has finished by itself (the terminal chat at end of input): the process then exits. */
   done?: Promise<void>;
 }

@@ -1,10 +1,11 @@
 // /about: the article behind the answers and how to ask, in the user's client language.
-import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import type { PlatformContext } from '../../src/index.ts';
-import { localeOf, NO_MENTIONS } from './interaction-locale.ts';
+import { localeOf } from './interaction-locale.ts';
 import { renderAbout } from './render-about.ts';
+import type { Reply } from './respond.ts';
 
-export async function handleAbout(interaction: ChatInputCommandInteraction, ctx: PlatformContext): Promise<void> {
+export function handleAbout(interaction: ChatInputCommandInteraction, ctx: PlatformContext): Reply {
   const locale = localeOf(interaction);
   const embed = renderAbout({
     article: ctx.core.article(locale),
@@ -12,5 +13,5 @@ export async function handleAbout(interaction: ChatInputCommandInteraction, ctx:
     t: (key, vars) => ctx.core.t(locale, `discord:${key}`, vars),
   });
   // A help screen: only the asker needs it, so it does not fill the channel.
-  await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  return { embeds: [embed], ephemeral: true };
 }

@@ -1,12 +1,13 @@
 // /ask question:<text> [private:<bool>]: one question through ctx.handle, one embed back.
-// The core answers in microseconds, so the reply goes out directly (no defer, one request).
-import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+// The core answers in microseconds, so the reply is usually the first response (respond.ts).
+import type { ChatInputCommandInteraction } from 'discord.js';
 import type { PlatformContext } from '../../src/index.ts';
 import { OPTION } from './commands.ts';
-import { localeOf, NO_MENTIONS, silentLimitText } from './interaction-locale.ts';
+import { localeOf, silentLimitText } from './interaction-locale.ts';
 import { renderAnswer } from './render-answer.ts';
+import type { Reply } from './respond.ts';
 
-export async function handleAsk(interaction: ChatInputCommandInteraction, ctx: PlatformContext): Promise<void> {
+export async function handleAsk(interaction: ChatInputCommandInteraction, ctx: PlatformContext): Promise<Reply> {
   const text = interaction.options.getString(OPTION.question, true);
   const isPrivate = interaction.options.getBoolean(OPTION.private) ?? false;
   const hint = localeOf(interaction);
@@ -19,25 +20,14 @@ export async function handleAsk(interaction: ChatInputCommandInteraction, ctx: P
     conversation: `${interaction.channelId ?? 'dm'}:${interaction.user.id}`,
     platform: 'discord',
   });
-  if (!answer) {
-    // Over the rate limit and already told once: Discord still needs an answer, so a quiet private one.
-    await interaction.reply({ content: silentLimitText(ctx.core, hint), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-    return;
-  }
-  if (answer.notice === 'rate-limited') {
-    await interaction.reply({ content: answer.body, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-    return;
-  }
+  // Over the rate limit and already told once: Discord still needs an answer, so a quiet private one.
+  if (!answer) return { content: silentLimitText(ctx.core, hint), ephemeral: true };
+  if (answer.notice === 'rate-limited') return { content: answer.body, ephemeral: true };
   const embed = renderAnswer(answer, {
     question: text,
     article: ctx.core.article(answer.locale),
     t: (key, vars) => ctx.core.t(answer.locale, `discord:${key}`, vars),
   });
   // Notices (empty or over-long question) concern only the asker.
-  const ephemeral = isPrivate || answer.notice !== undefined;
-  await interaction.reply({
-    embeds: [embed],
-    allowedMentions: NO_MENTIONS,
-    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-  });
+  return { embeds: [embed], ephemeral: isPrivate || answer.notice !== undefined };
 }

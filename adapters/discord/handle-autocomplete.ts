@@ -10,7 +10,8 @@ import { safeError } from './safe-error.ts';
 
 const MAX_CHOICES = 25;
 
-export async function handleAutocomplete(interaction: AutocompleteInteraction, ctx: PlatformContext): Promise<void> {
+/** The choices to offer for what is being typed; none when that fails (logged). */
+export function suggestionChoices(interaction: AutocompleteInteraction, ctx: PlatformContext): ApplicationCommandOptionChoiceData<string>[] {
   let choices: ApplicationCommandOptionChoiceData<string>[] = [];
   try {
     const focused = interaction.options.getFocused(true);
@@ -24,7 +25,7 @@ export async function handleAutocomplete(interaction: AutocompleteInteraction, c
     ctx.logger.warn({ err: safeError(err), command: interaction.commandName }, 'discord autocomplete failed; offering no choices');
     choices = [];
   }
-  await interaction.respond(choices);
+  return choices;
 }
 
 /** Suggestions as choices: at most 25, name and value at most 100 characters, no duplicate values. */

@@ -7,9 +7,7 @@ import { readDiscordConfig, type DiscordConfig } from './config.ts';
 import { reportConnection } from './connection-state.ts';
 import { dispatchInteraction } from './dispatch-interaction.ts';
 import { NO_MENTIONS } from './interaction-locale.ts';
-
-/** How long stop() waits for answers in flight before disconnecting. */
-const DRAIN_MS = 5_000;
+import { createResponder } from './respond.ts';
 
 export const platform: PlatformDefinition = {
   name: 'discord',
@@ -28,13 +26,12 @@ export function createDiscordClient(config: Pick<DiscordConfig, 'apiBase'>): Cli
 export async function startDiscord(ctx: PlatformContext): Promise<RunningPlatform> {
   const config = readDiscordConfig(ctx.env);
   const client = createDiscordClient(config);
-  const inFlight = new Set<Promise<void>>();
+  const responder = createResponder(config.apiBase, ctx.logger);
   let stopping = false;
 
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping) return;
-    const done: Promise<void> = dispatchInteraction(interaction, ctx).finally(() => inFlight.delete(done));
-    inFlight.add(done);
+    void dispatchInteraction(interaction, ctx, responder, Date.now());
   });
   reportConnection(client, ctx);
   ctx.setConnected(false, 'connecting');
@@ -65,10 +62,8 @@ export async function startDiscord(ctx: PlatformContext): Promise<RunningPlatfor
   return {
     async stop() {
       stopping = true;
-      let timer: NodeJS.Timeout | undefined;
-      const drained = Promise.allSettled([...inFlight]);
-      await Promise.race([drained, new Promise((resolve) => (timer = setTimeout(resolve, DRAIN_MS)))]);
-      clearTimeout(timer);
+      // Answers go out over REST, not the gateway: they are delivered before the client disconnects.
+      await ctx.inFlight.idle();
       await client.destroy();
       ctx.setConnected(false, 'stopped');
     },

@@ -8,10 +8,10 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { App } from '@slack/bolt';
 import { pino } from 'pino';
-import { createCore, type Answer, type PlatformContext, type Question } from '../../src/index.ts';
+import { createCore, createInFlight, type Answer, type PlatformContext, type Question } from '../../src/index.ts';
 import { appMention, eventBody, signedRequest, startFakeSlack } from '../../tests/fakes/fake-slack.ts';
 import { readSlackConfig } from './config.ts';
-import { boltAppOptions } from './create-slack-app.ts';
+import { commonBoltOptions } from './create-slack-app.ts';
 import { startSlack } from './index.ts';
 import { renderAnswer } from './render-answer.ts';
 
@@ -58,16 +58,19 @@ async function main(): Promise<number> {
     memo.set(q.text, answer);
     return answer;
   };
-  const ctx: PlatformContext = { core, env, logger, handle: async (q) => ask(q), routes: {}, setConnected: () => {} };
+  const ctx: PlatformContext = { core, env, logger, handle: async (q) => ask(q), inFlight: createInFlight(), setConnected: () => {} };
   const clientOptions = { retryConfig: { retries: 0 } };
 
   // The bot, as `npm start` runs it, but answering before the HTTP response so a response means "posted".
   const bot = await startSlack(ctx, { clientOptions, processBeforeResponse: true });
   // The bare app: the same Bolt options, a listener that posts a fixed reply in the thread.
   const config = readSlackConfig(env);
-  const bare = new App(
-    boltAppOptions({ config, identity: { botUserId: 'UBOT', botId: 'BBOT' }, logger, clientOptions, processBeforeResponse: true }).options,
-  );
+  const bare = new App({
+    ...commonBoltOptions({ config, identity: { botUserId: 'UBOT', botId: 'BBOT' }, logger, clientOptions }),
+    signingSecret: SECRET,
+    endpoints: '/slack/events',
+    processBeforeResponse: true,
+  });
   // A fixed reply of the same shape as the bot's (a section and a citation context block, rendered
   // once): the difference between the two apps is then the bot's own work, not the size of a message.
   const fixed = renderAnswer(core.ask({ text: QUESTIONS[0]!.replace('<@UBOT> ', '') }), core.t);

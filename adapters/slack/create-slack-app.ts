@@ -1,13 +1,13 @@
 // Builds the Bolt app: the same options for the bot and for the benchmark's bare app (boltAppOptions),
 // then the bot's middleware and listeners. Starting and stopping it is index.ts's job.
-import { App, SocketModeReceiver, type AppOptions, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type AppOptions, type webApi } from '@slack/bolt';
 import type { Logger, PlatformContext } from '../../src/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
 import type { SlackDeps } from './deps.ts';
 import { errorForLog } from './error-for-log.ts';
 import { createEventDedupe, type EventDedupe } from './event-dedupe.ts';
-import { createInFlight, type InFlight } from './in-flight.ts';
+import { EVENTS_PATH, type Listened } from './http-door.ts';
 import { onAppMention } from './listeners/app-mention.ts';
 import { onAskCommand } from './listeners/ask-command.ts';
 import { onDirectMessage } from './listeners/direct-message.ts';
@@ -30,67 +30,73 @@ export interface BoltSetup {
   clientOptions?: WebClientOptions;
   /** HTTP mode: answer before the HTTP response (deterministic tests, FaaS). Default false: ack at once. */
   processBeforeResponse?: boolean;
-  /** HTTP mode: /healthz and /metrics, mounted on the receiver's server. */
-  routes?: PlatformContext['routes'];
 }
 
 export function webClientOptions(config: SlackConfig, extra: WebClientOptions = {}): WebClientOptions {
   return { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), ...extra };
 }
 
-/** The Bolt options shared by the bot and the benchmark's bare app. */
-export function boltAppOptions(setup: BoltSetup): { options: AppOptions; socketReceiver?: SocketModeReceiver } {
+/** The Bolt options shared by the bot and the benchmark's bare app (which adds its own receiver or port). */
+export function commonBoltOptions(setup: BoltSetup): AppOptions {
   const { config, identity } = setup;
-  const logger = boltLogger(setup.logger);
-  const clientOptions = webClientOptions(config, setup.clientOptions);
-  const common: AppOptions = {
+  return {
     token: config.botToken,
     // Known from our own auth.test: Bolt then makes none of its own (a failing one there is an unhandled rejection).
     botId: identity.botId,
     botUserId: identity.botUserId,
-    logger,
-    clientOptions,
-    // The bot keeps no conversation state; the store would only cost time per event.
+    logger: boltLogger(setup.logger),
+    clientOptions: webClientOptions(config, setup.clientOptions),
+    // The bot keeps no conversation state in Bolt; the store would only cost time per event.
     convoStore: false,
   };
+}
+
+/** The receiver for the configured mode. HTTP: Bolt's receiver, never started: the bot's own server (http-door.ts) feeds it. */
+function createReceiver(setup: BoltSetup): { http?: HTTPReceiver; socket?: SocketModeReceiver } {
+  const { config } = setup;
+  const logger = boltLogger(setup.logger);
   if (config.mode === 'socket') {
-    const receiver = new SocketModeReceiver({
-      appToken: config.appToken,
-      logger,
-      // index.ts reconnects itself: the library's reconnect loop can end in an unhandled rejection.
-      autoReconnectEnabled: false,
-      // A copy: the Socket Mode client writes its own retry policy into the options it is given.
-      installerOptions: { clientOptions: { ...clientOptions } },
-    });
-    return { options: { ...common, receiver }, socketReceiver: receiver };
+    const clientOptions = webClientOptions(config, setup.clientOptions);
+    return {
+      socket: new SocketModeReceiver({
+        appToken: config.appToken,
+        logger,
+        // index.ts reconnects itself: the library's reconnect loop can end in an unhandled rejection.
+        autoReconnectEnabled: false,
+        // A copy: the Socket Mode client writes its own retry policy into the options it is given.
+        installerOptions: { clientOptions: { ...clientOptions } },
+      }),
+    };
   }
-  const options: AppOptions = {
-    ...common,
-    signingSecret: config.signingSecret,
-    endpoints: '/slack/events',
-    port: config.port,
-    processBeforeResponse: setup.processBeforeResponse ?? false,
-    customRoutes: Object.entries(setup.routes ?? {}).map(([path, handler]) => ({ path, method: ['GET', 'HEAD'], handler })),
+  return {
+    http: new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: EVENTS_PATH,
+      logger,
+      processBeforeResponse: setup.processBeforeResponse ?? false,
+    }),
   };
-  return { options };
 }
 
 export interface SlackApp {
   app: App;
   /** Set in Socket Mode: the receiver whose client index.ts connects and watches. */
   socketReceiver?: SocketModeReceiver;
-  inFlight: InFlight;
+  /** Set in HTTP mode: Bolt's receiver, fed by the bot's own server through http-door.ts. */
+  httpReceiver?: HTTPReceiver;
+  /** What the listeners answer, for the HTTP door to refuse the rest at once. */
+  listened: Listened;
 }
 
 export function createSlackApp(setup: BoltSetup & { ctx: PlatformContext; dedupe?: EventDedupe }): SlackApp {
-  const { options, socketReceiver } = boltAppOptions(setup);
-  const app = new App(options);
-  const inFlight = createInFlight();
+  const { http, socket } = createReceiver(setup);
+  const receiver = http ?? socket;
+  const app = new App({ ...commonBoltOptions(setup), ...(receiver ? { receiver } : {}) });
   const deps: SlackDeps = {
     ctx: setup.ctx,
     botUserId: setup.identity.botUserId,
     defaultLocale: setup.config.defaultLocale,
-    inFlight,
+    inFlight: setup.ctx.inFlight,
     logger: setup.logger,
   };
   app.use(oncePerEvent(setup.dedupe ?? createEventDedupe(), setup.logger));
@@ -103,5 +109,6 @@ export function createSlackApp(setup: BoltSetup & { ctx: PlatformContext; dedupe
   app.error(async (err) => {
     setup.logger.error({ err: errorForLog(err) }, 'slack app error');
   });
-  return { app, inFlight, ...(socketReceiver ? { socketReceiver } : {}) };
+  const listened: Listened = { commands: new Set(['/ask']), interactions: new Set(['block_actions']), actions: new Set([SHARE_ACTION_ID]) };
+  return { app, listened, ...(http ? { httpReceiver: http } : {}), ...(socket ? { socketReceiver: socket } : {}) };
 }

@@ -1,7 +1,6 @@
 // What every Slack listener needs: the platform context (handle, core, logger), who the bot is, the
 // default language and the in-flight tracker that lets stop() wait for answers being posted.
-import type { Locale, Logger, PlatformContext, PlatformQuestion } from '../../src/index.ts';
-import type { InFlight } from './in-flight.ts';
+import type { InFlight, Locale, Logger, PlatformContext, PlatformQuestion } from '../../src/index.ts';
 
 export interface SlackDeps {
   ctx: PlatformContext;

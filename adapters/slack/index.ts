@@ -1,11 +1,10 @@
 // The Slack platform: answers mentions (in the thread), DMs and /ask (ephemeral, with a share button)
 // in Block Kit, through Socket Mode when SLACK_APP_TOKEN is set, else the HTTP receiver on PORT.
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { ConfigError, type PlatformContext, type PlatformDefinition, type RunningPlatform } from '../../src/index.ts';
+import { ConfigError, MAX_BODY_BYTES, startHttpServer, type HttpServer, type PlatformContext, type PlatformDefinition, type RunningPlatform } from '../../src/index.ts';
 import { readSlackConfig } from './config.ts';
 import { createSlackApp, webClientOptions, type WebClientOptions } from './create-slack-app.ts';
 import type { EventDedupe } from './event-dedupe.ts';
+import { slackDoor } from './http-door.ts';
 import { whoAmI } from './identity.ts';
 import { socketConnection } from './socket-connection.ts';
 
@@ -35,7 +34,8 @@ export async function startSlack(ctx: PlatformContext, options: SlackStartOption
   // The runtime's logger for this platform already carries { platform: 'slack' }.
   const logger = ctx.logger;
   const identity = await whoAmI(config.botToken, webClientOptions(config, options.clientOptions), logger);
-  const { app, inFlight, socketReceiver } = createSlackApp({
+  const { inFlight } = ctx;
+  const { httpReceiver, socketReceiver, listened } = createSlackApp({
     config,
     identity,
     logger,
@@ -43,7 +43,6 @@ export async function startSlack(ctx: PlatformContext, options: SlackStartOption
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
     ...(options.processBeforeResponse !== undefined ? { processBeforeResponse: options.processBeforeResponse } : {}),
     ...(options.dedupe ? { dedupe: options.dedupe } : {}),
-    routes: ctx.routes,
   });
 
   if (config.mode === 'socket' && socketReceiver) {
@@ -60,10 +59,20 @@ export async function startSlack(ctx: PlatformContext, options: SlackStartOption
     };
   }
 
-  if (config.mode !== 'http') throw new Error('Socket Mode without a Socket Mode receiver');
-  let server: Server;
+  if (config.mode !== 'http' || !httpReceiver) throw new Error('HTTP mode without an HTTP receiver');
+  let server: HttpServer | undefined;
+  const door = slackDoor({
+    signingSecret: config.signingSecret,
+    maxBodyBytes: MAX_BODY_BYTES,
+    bolt: httpReceiver.requestListener,
+    listened,
+    inFlight,
+    closing: () => server?.closing ?? false,
+    logger,
+  });
   try {
-    server = (await app.start(config.port)) as Server;
+    // Every interface: Slack must reach it (through the load balancer that terminates TLS).
+    server = await startHttpServer(door, { port: config.port });
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') {
@@ -71,21 +80,17 @@ export async function startSlack(ctx: PlatformContext, options: SlackStartOption
     }
     throw err;
   }
-  const port = (server.address() as AddressInfo).port;
+  const running = server;
   ctx.setConnected(true);
-  logger.info({ port }, `Slack events on http://0.0.0.0:${port}/slack/events`);
+  logger.info({ port: running.port }, `Slack events on http://0.0.0.0:${running.port}/slack/events`);
   return {
     mode: 'http',
-    port,
+    port: running.port,
     botUserId: identity.botUserId,
-    servesRoutes: true,
     stop: async () => {
       ctx.setConnected(false, 'stopped');
-      try {
-        await app.stop();
-      } catch (err) {
-        logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'Slack HTTP receiver did not stop cleanly');
-      }
+      // No new requests; open keep-alive connections are closed once their answer is sent.
+      await running.close();
       await inFlight.idle();
     },
   };

@@ -20,10 +20,13 @@ export interface SlackMessage {
 }
 
 export interface RenderExtras {
-  /** Add a "share in channel" button that carries this question (re-asked on click, never trusted text). */
-  shareQuestion?: string;
-  /** A trailing context line, already safe mrkdwn (built from escaped parts by the caller). */
-  footer?: string;
+  /** Add a "share in channel" button with this value (share-value.ts: the question, re-asked on click). */
+  shareValue?: string;
+  /**
+   * Who shared it and the question they asked: a trailing context line. The question is the user's own
+   * text, so it goes out as plain_text (no *bold*, `code` or links) with & < > escaped (no mention).
+   */
+  sharedBy?: { user: string; question: string };
 }
 
 // The core hands out the same frozen Answer for a repeated question, so its plain rendering (no extras)
@@ -31,7 +34,7 @@ export interface RenderExtras {
 const plainRenderings = new WeakMap<Answer, SlackMessage>();
 
 export function renderAnswer(answer: Answer, t: Core['t'], extras: RenderExtras = {}): SlackMessage {
-  if (extras.shareQuestion !== undefined || extras.footer !== undefined || !Object.isFrozen(answer)) return render(answer, t, extras);
+  if (extras.shareValue !== undefined || extras.sharedBy !== undefined || !Object.isFrozen(answer)) return render(answer, t, extras);
   let message = plainRenderings.get(answer);
   if (!message) plainRenderings.set(answer, (message = render(answer, t, extras)));
   return message;
@@ -49,7 +52,7 @@ function render(answer: Answer, t: Core['t'], extras: RenderExtras): SlackMessag
     const lines = [escapeMrkdwn(t(locale, 'slack:suggestions.title')), ...suggestions.map((s) => `• ${escapeMrkdwn(s)}`)];
     tail.push(section(lines.join('\n')));
   }
-  const share = extras.shareQuestion;
+  const share = extras.shareValue;
   if (share && answer.answered && share.length <= LIMITS.buttonValue) {
     tail.push({
       type: 'actions',
@@ -63,7 +66,7 @@ function render(answer: Answer, t: Core['t'], extras: RenderExtras): SlackMessag
       ],
     });
   }
-  if (extras.footer) tail.push(context(extras.footer));
+  if (extras.sharedBy) tail.push(sharedByBlock(t, locale, extras.sharedBy));
 
   // Citations fill whatever room the 50-block limit leaves; an answer cites a handful at most.
   const room = LIMITS.blocks - head.length - tail.length;
@@ -106,6 +109,25 @@ function buildCitationText(t: Core['t'], locale: Answer['locale'], c: Citation):
 
 function section(mrkdwn: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: truncateEscaped(mrkdwn, LIMITS.sectionText) } };
+}
+
+/** "Shared by @user · Question: <their text>": the mention is ours (mrkdwn), the question plain text. */
+function sharedByBlock(t: Core['t'], locale: Answer['locale'], shared: { user: string; question: string }): KnownBlock {
+  // The user id comes from Slack's signed payload; anything else is not turned into a mention.
+  const user = /^[UW][A-Z0-9]+$/.test(shared.user) ? `<@${shared.user}>` : '';
+  const question = oneLine(shared.question);
+  return {
+    type: 'context',
+    elements: [
+      { type: 'mrkdwn', text: truncateEscaped(escapeMrkdwn(t(locale, 'slack:share.sharedBy', { user: '\u0000' })).replace('\u0000', user), LIMITS.contextText) },
+      { type: 'plain_text', emoji: false, text: truncateEscaped(escapeMrkdwn(t(locale, 'slack:share.question', { question })), LIMITS.contextText) },
+    ],
+  };
+}
+
+/** Echoed user text on one line: a code fence or a quote needs line breaks to take effect anywhere. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function context(mrkdwn: string): KnownBlock {

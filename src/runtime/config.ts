@@ -21,7 +21,12 @@ export interface RuntimeConfig {
   /** LOG_LEVEL when set; otherwise main picks info (warn for the terminal chat). */
   logLevel?: LogLevel;
   port: number;
+  /** HEALTH_PORT: /healthz and /metrics are served only when it is set. */
   healthPort?: number;
+  /** HEALTH_HOST: the interface the health port listens on (loopback unless the operator opens it). */
+  healthHost: string;
+  /** METRICS_TOKEN: a bearer token /metrics requires, when set. */
+  metricsToken?: string;
   rateLimit: { max: number; windowMs: number };
   factsWatch: boolean;
   factsDir: string;
@@ -89,6 +94,11 @@ const schema = z.object({
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
   PORT: port('PORT', 3000),
   HEALTH_PORT: optional(port('HEALTH_PORT')),
+  HEALTH_HOST: z.preprocess(
+    (v) => blank(v) ?? '127.0.0.1',
+    z.union([z.ipv4(), z.ipv6(), z.literal('localhost')], { error: 'must be an IP address to listen on (e.g. HEALTH_HOST=127.0.0.1, or 0.0.0.0 for every interface)' }),
+  ),
+  METRICS_TOKEN: secret('METRICS_TOKEN'),
   RATE_LIMIT_MAX: positiveInt('RATE_LIMIT_MAX', 5, 10_000),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt('RATE_LIMIT_WINDOW_SECONDS', 10, 86_400),
   FACTS_WATCH: z.preprocess((v) => blank(v) ?? '0', z.enum(['0', '1', 'true', 'false'], { error: 'must be 1 (watch the fact files) or 0' })),
@@ -120,6 +130,8 @@ export function parseConfig(env: Env): RuntimeConfig {
     ...(c.LOG_LEVEL ? { logLevel: c.LOG_LEVEL } : {}),
     port: c.PORT,
     ...(c.HEALTH_PORT !== undefined ? { healthPort: c.HEALTH_PORT } : {}),
+    healthHost: c.HEALTH_HOST,
+    ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
     rateLimit: { max: c.RATE_LIMIT_MAX, windowMs: c.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     factsWatch: c.FACTS_WATCH === '1' || c.FACTS_WATCH === 'true',
     factsDir: c.FACTS_DIR ? resolve(c.FACTS_DIR) : DEFAULT_FACTS_DIR,

@@ -53,8 +53,10 @@ export function createHandle(deps: HandleDeps): Handle {
     }
 
     // One conversation per platform and adapter-given key; a store that fails only costs the follow-up.
-    const conversationKey = question.conversation ? `${platform}\u0000${question.conversation}` : undefined;
-    let context: ConversationContext | undefined;
+    // A replay (question.context) is answered in the snapshot it brings and leaves the store alone.
+    const { context: replay, ...asked } = question;
+    const conversationKey = !replay && question.conversation ? `${platform}\u0000${question.conversation}` : undefined;
+    let context: ConversationContext | undefined = replay;
     if (conversationKey) {
       try {
         context = await conversations.get(conversationKey);
@@ -66,7 +68,7 @@ export function createHandle(deps: HandleDeps): Handle {
     const started = performance.now();
     let answer: Answer;
     try {
-      answer = core.ask({ ...question, text }, context);
+      answer = core.ask({ ...asked, text }, context);
     } catch (err) {
       const locale = safeLocale(core, text, question.locale);
       logger.error({ platform, locale, user, err: describeError(err) }, 'core.ask failed; sent the error notice');

@@ -1,10 +1,11 @@
 // Connection state per started platform, and the two HTTP routes an operator scrapes:
 // GET /healthz (200 when every started platform is connected, 503 with the reasons otherwise) and
-// GET /metrics (Prometheus text). The routes are plain Node handlers so the Slack HTTP receiver can
-// mount them on its own server on PORT.
+// GET /metrics (Prometheus text). They are served on HEALTH_PORT only (src/runtime/health-server.ts),
+// never on a platform's public port.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RouteHandler } from '../platform.ts';
 import type { Metrics } from './metrics.ts';
+
+type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 interface State {
   connected: boolean;

@@ -2,14 +2,16 @@
 // each one's connection), the handle() pipeline, /healthz and /metrics, fact reloads and a graceful
 // shutdown. src/main.ts only reads the configuration and wires signals to this.
 import type { Core } from '../core.ts';
-import type { PlatformContext, PlatformDefinition, RunningPlatform } from '../platform.ts';
+import { ConfigError, type PlatformContext, type PlatformDefinition, type RunningPlatform } from '../platform.ts';
 import type { Env, RuntimeConfig } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createHandle, type Handle } from './handle-question.ts';
 import { createHealth, type Health } from './health.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createRateLimiter } from './rate-limiter.ts';
-import { serveRoutes, type RoutesServer } from './http-server.ts';
+import type { HttpServer } from './http-server.ts';
+import { startHealthServer } from './health-server.ts';
+import { createInFlight, DEFAULT_IN_FLIGHT_LIMITS } from './in-flight.ts';
 import { reloadFacts, watchFacts } from './fact-reload.ts';
 
 export interface RuntimeOptions {
@@ -25,8 +27,8 @@ export interface Runtime {
   handle: Handle;
   health: Health;
   metrics: Metrics;
-  /** The /healthz + /metrics server this process runs itself (none when Slack serves them, or console-only). */
-  server?: RoutesServer;
+  /** The /healthz + /metrics server, on HEALTH_PORT (none when HEALTH_PORT is unset). */
+  server?: HttpServer;
   /** Resolves when every started platform has finished by itself (the terminal chat at end of input). */
   finished?: Promise<void>;
   reload(trigger: string): boolean;
@@ -76,16 +78,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     logger.info({ platform: p.name }, 'platform started');
   }
 
-  let server: RoutesServer | undefined;
-  const servedByPlatform = running.some((r) => r.instance.servesRoutes);
-  const onlyTerminal = platforms.every((p) => p.fallback);
+  let server: HttpServer | undefined;
   if (config.healthPort !== undefined) {
-    server = await serveRoutes(health.routes, config.healthPort);
-  } else if (!servedByPlatform && !onlyTerminal) {
-    server = await serveRoutes(health.routes, config.port);
+    try {
+      server = await startHealthServer(health, { port: config.healthPort, host: config.healthHost, ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}) });
+    } catch (err) {
+      await stopAll();
+      const code = (err as { code?: unknown }).code;
+      throw new ConfigError('HEALTH_PORT', `Cannot listen on HEALTH_PORT ${config.healthPort} at HEALTH_HOST ${config.healthHost} (${String(code ?? err)}): choose a free port, or an address of this machine.`);
+    }
+    logger.info({ port: server.port, host: server.address, metricsToken: Boolean(config.metricsToken) }, `health and metrics on http://${hostForUrl(server.address)}:${server.port}/healthz and /metrics`);
   }
-  if (server) logger.info({ port: server.port }, `health and metrics on http://0.0.0.0:${server.port}/healthz and /metrics`);
-  else if (servedByPlatform) logger.info({ port: config.port }, `health and metrics served by the platform's HTTP server on port ${config.port}`);
 
   const reload = (trigger: string) => reloadFacts(core, logger, metrics, trigger);
   const watcher = config.factsWatch
@@ -126,7 +129,7 @@ function contextFor(
     env: deps.env,
     logger,
     handle: deps.handle,
-    routes: deps.health.routes,
+    inFlight: createInFlight(DEFAULT_IN_FLIGHT_LIMITS, () => logger.warn({ max_age_ms: DEFAULT_IN_FLIGHT_LIMITS.maxAgeMs }, 'an answer took too long to deliver; no longer waiting for it')),
     setConnected(connected, reason) {
       const before = deps.health.status().platforms[platform];
       deps.health.set(platform, connected, reason);
@@ -136,4 +139,9 @@ function contextFor(
       }
     },
   };
+}
+
+/** An address as it goes in a URL: IPv6 in brackets. */
+function hostForUrl(address: string): string {
+  return address.includes(':') ? `[${address}]` : address;
 }

@@ -1,8 +1,8 @@
 // Test harness: the real Discord adapter (real discord.js client, real core) logged in to a fake
 // Discord on 127.0.0.1. Each call gets its own fake on its own port, so test files run in parallel.
-import { type Answer, type Core, type PlatformContext, type PlatformQuestion, type RunningPlatform } from '../../src/index.ts';
+import { type Core, type PlatformContext, type RunningPlatform } from '../../src/index.ts';
 import { platform } from '../../adapters/discord/index.ts';
-import { captureContext, testCore, type LogLine } from '../helpers/test-context.ts';
+import { captureContext, type HandleOverride, testCore, type LogLine } from '../helpers/test-context.ts';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fakes/fake-discord.ts';
 
 export { testCore, type LogLine } from '../helpers/test-context.ts';
@@ -19,7 +19,7 @@ export interface BotHarness {
 }
 
 export interface HarnessOptions {
-  handle?: (q: PlatformQuestion, core: Core) => Answer | null;
+  handle?: HandleOverride;
   /** Replace the core the adapter sees (e.g. one whose suggest throws). */
   core?: (core: Core) => Core;
   fake?: FakeDiscordOptions;

@@ -23,6 +23,8 @@ export interface RecordedRequest {
   rawBody: string;
   /** The HTTP status the fake answered with. */
   status: number;
+  /** When it arrived (Date.now()), to check the order and spacing of retries. */
+  at: number;
 }
 
 export interface GatewayFrame {
@@ -96,8 +98,11 @@ export interface FakeDiscord {
   dropGateway(options?: { code?: number; refuseReconnect?: boolean }): void;
   /** Accept gateway connections again after dropGateway({ refuseReconnect: true }). */
   restoreGateway(): void;
-  /** Answer the next `times` REST requests matching the predicate with an error (default 400 Bad Request, which discord.js does not retry). */
-  failNext(predicate: (r: RecordedRequest) => boolean, options?: { status?: number; times?: number; body?: unknown }): void;
+  /**
+   * Answer the next `times` REST requests matching the predicate with an error (default 400 Bad Request,
+   * which discord.js does not retry). A 429 carries Discord's rate-limit headers, with `retryAfterS`.
+   */
+  failNext(predicate: (r: RecordedRequest) => boolean, options?: { status?: number; times?: number; body?: unknown; retryAfterS?: number }): void;
   close(): Promise<void>;
 }
 
@@ -120,7 +125,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const live = new Set<Session>();
   let refusing = false;
   const commands = new Map<string, unknown[]>();
-  const failures: { predicate: (r: RecordedRequest) => boolean; status: number; body: unknown; times: number }[] = [];
+  const failures: { predicate: (r: RecordedRequest) => boolean; status: number; body: unknown; times: number; headers: Record<string, string> }[] = [];
 
   const notify = () => {
     for (const w of [...requestWaiters]) w();
@@ -145,6 +150,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const gatewayUrl = `ws://127.0.0.1:${port}`;
 
   async function handleRest(req: IncomingMessage, res: ServerResponse) {
+    const at = Date.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const rawBody = Buffer.concat(chunks).toString('utf8');
@@ -160,24 +166,25 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       body: parseBody(rawBody, req.headers['content-type']),
       rawBody,
       status: 0,
+      at,
     };
-    const [status, payload] = route(record);
+    const [status, payload, headers = {}] = route(record);
     record.status = status;
     requests.push(record);
     if (payload === undefined) {
       // Discord's 204 carries no JSON content type; discord.js would otherwise try to parse an empty body.
-      res.writeHead(status).end();
+      res.writeHead(status, headers).end();
     } else {
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
     }
     notify();
   }
 
-  function route(r: RecordedRequest): [number, unknown] {
+  function route(r: RecordedRequest): [number, unknown, Record<string, string>?] {
     const failure = failures.find((f) => f.times > 0 && f.predicate(r));
     if (failure) {
       failure.times -= 1;
-      return [failure.status, failure.body];
+      return [failure.status, failure.body, failure.headers];
     }
     const auth = typeof r.headers.authorization === 'string' ? r.headers.authorization : undefined;
     if (auth && tokenRejected(auth.replace(/^Bot\s+/i, ''))) return [401, { message: '401: Unauthorized', code: 0 }];
@@ -394,8 +401,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     restoreGateway() {
       refusing = false;
     },
-    failNext(predicate, { status = 400, times = 1, body } = {}) {
-      failures.push({ predicate, status, times, body: body ?? { message: 'Invalid Form Body', code: 50035, errors: {} } });
+    failNext(predicate, { status = 400, times = 1, body, retryAfterS = 1 } = {}) {
+      if (status === 429) {
+        // What Discord sends with a 429: the wait in the body and in headers (discord.js reads the headers).
+        const headers = { 'retry-after': String(retryAfterS), 'x-ratelimit-scope': 'user', 'x-ratelimit-limit': '1', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': String(retryAfterS), 'x-ratelimit-bucket': 'fake-bucket' };
+        failures.push({ predicate, status, times, headers, body: body ?? { message: 'You are being rate limited.', retry_after: retryAfterS, global: false } });
+        return;
+      }
+      const fallback = status >= 500 ? { message: 'Internal Server Error', code: 0 } : { message: 'Invalid Form Body', code: 50035, errors: {} };
+      failures.push({ predicate, status, times, headers: {}, body: body ?? fallback });
     },
     async close() {
       for (const client of wss.clients) client.terminate();

@@ -1,6 +1,7 @@
-// The issue's "must show" list: `npm start` as a child process with Discord and Slack both configured,
-// against the fake Discord (REST + gateway) and the fake Slack (Web API; events POSTed, signed, to the
-// bot's HTTP receiver on PORT, which also serves /healthz and /metrics).
+// `npm start` as a child process with Discord and Slack both configured, against the fake Discord
+// (REST + gateway) and the fake Slack (Web API; events POSTed, signed, to the bot's HTTP receiver on
+// PORT), with /healthz and /metrics on HEALTH_PORT. The tests share one bot and do not depend on each
+// other's order; the SIGTERM test starts a bot of its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../fakes/fake-discord.ts';
 import { appMention, eventBody, postSigned, startFakeSlack, type FakeSlack, type SlackCall } from '../fakes/fake-slack.ts';
@@ -16,25 +17,39 @@ const STRING = 3;
 let discord: FakeDiscord;
 let slack: FakeSlack;
 let bot: BotProcess;
-let port: number;
-const base = () => `http://127.0.0.1:${port}`;
 
-beforeAll(async () => {
-  discord = await startFakeDiscord({ heartbeatInterval: 1_000 });
-  slack = await startFakeSlack();
-  bot = startBot({
+interface Ports {
+  slack: number;
+  health: number;
+}
+let ports: Ports;
+
+/** Starts the bot with both platforms (against `fakes`) and waits until it is ready and Discord's session is up. */
+async function startBoth(fakes: { discord: FakeDiscord; slack: FakeSlack }, extra: Record<string, string> = {}): Promise<{ bot: BotProcess; ports: Ports }> {
+  const { discord, slack } = fakes;
+  const b = startBot({
     ...SECRETS,
     DISCORD_APPLICATION_ID: discord.applicationId,
     DISCORD_API_BASE: discord.apiBase,
     SLACK_API_URL: slack.apiUrl,
     PORT: '0',
+    HEALTH_PORT: '0',
     LOG_LEVEL: 'info',
+    ...extra,
   });
-  const line = await bot.waitForLog((l) => l.platform === 'slack' && String(l.msg).startsWith('Slack events on'), 20_000);
-  port = line.port as number;
-  await bot.waitForLog((l) => l.msg === 'ready', 20_000);
+  const slackPort = (await b.waitForLog((l) => l.platform === 'slack' && String(l.msg).startsWith('Slack events on'), 60_000)).port as number;
+  const health = (await b.waitForLog((l) => String(l.msg).startsWith('health and metrics on'))).port as number;
+  await b.waitForLog((l) => l.msg === 'ready');
   await discord.waitForSession();
-});
+  return { bot: b, ports: { slack: slackPort, health } };
+}
+
+beforeAll(async () => {
+  discord = await startFakeDiscord({ heartbeatInterval: 1_000 });
+  slack = await startFakeSlack();
+  // Debug level: the test of the logs below checks that even debug lines carry no user id or question.
+  ({ bot, ports } = await startBoth({ discord, slack }, { LOG_LEVEL: 'debug' }));
+}, 90_000);
 
 afterAll(async () => {
   bot?.kill('SIGKILL');
@@ -52,27 +67,27 @@ async function poll<T>(get: () => Promise<T>, ok: (v: T) => boolean, what: strin
 }
 
 const healthz = async () => {
-  const res = await fetch(`${base()}/healthz`);
+  const res = await fetch(`http://127.0.0.1:${ports.health}/healthz`);
   return { status: res.status, body: (await res.json()) as { status: string; reason?: string } };
 };
-const metrics = async () => (await fetch(`${base()}/metrics`)).text();
+const metrics = async () => (await fetch(`http://127.0.0.1:${ports.health}/metrics`)).text();
 const counted = (text: string, platform: string) =>
   [...text.matchAll(new RegExp(`^questions_total\\{platform="${platform}",[^}]*\\} (\\d+)`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0);
 
-function askDiscord(question: string, userId: string, locale = 'ko') {
-  return discord.sendCommand({ command: 'ask', locale, userId, options: [{ name: 'question', type: STRING, value: question }] });
+function askDiscord(question: string, userId: string, locale = 'ko', fake = discord) {
+  return fake.sendCommand({ command: 'ask', locale, userId, options: [{ name: 'question', type: STRING, value: question }] });
 }
 function callbackText(r: RecordedRequest): string {
   return JSON.stringify((r.body as { data?: unknown }).data ?? r.body);
 }
 
-async function mentionSlack(text: string, user: string) {
+async function mentionSlack(text: string, user: string, port = ports.slack) {
   const event = appMention({ text: `<@UBOT> ${text}`, user });
-  const res = await postSigned(`${base()}/slack/events`, SECRETS.SLACK_SIGNING_SECRET, eventBody(event));
+  const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, SECRETS.SLACK_SIGNING_SECRET, eventBody(event));
   return { ts: event.ts as string, status: res.status };
 }
 const replyTo = (ts: string) => slack.waitForCall('chat.postMessage', (c: SlackCall) => c.body.thread_ts === ts);
-const repliesTo = (ts: string) => slack.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === ts);
+const repliesTo = (ts: string, fake = slack) => fake.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === ts);
 
 describe('npm start with Discord and Slack both configured', () => {
   it('answers on Discord and on Slack', async () => {
@@ -84,7 +99,7 @@ describe('npm start with Discord and Slack both configured', () => {
     expect(JSON.stringify((await replyTo(ts)).body)).toContain('449');
   });
 
-  it('reports healthy on PORT (the Slack receiver), 503 while the Discord gateway is down, healthy again after discord.js reconnects', async () => {
+  it('reports healthy on HEALTH_PORT, 503 while the Discord gateway is down, healthy again after discord.js reconnects', async () => {
     const up = await poll(healthz, (h) => h.status === 200, '/healthz 200');
     expect(up.body.status).toBe('ok');
 
@@ -129,56 +144,50 @@ describe('npm start with Discord and Slack both configured', () => {
     expect(callbackText(await discord.callbackFor(askDiscord('중국 데이터센터 몇 개?', '200000000000000003')))).toContain('449');
   });
 
-  it('on SIGTERM during a burst answers every accepted question and exits 0 within 5 s', async () => {
-    const logsBefore = bot.logs().length;
-    const burst = Array.from({ length: 20 }, (_, i) => mentionSlack('How many large data centres does China have?', `U0BURST${i}`));
-    const sent = Array.from({ length: 10 }, (_, i) => askDiscord('중국 데이터센터 몇 개?', `20000000000000010${i}`));
-    const accepted = (await Promise.all(burst.slice(0, 10))).filter((r) => r.status === 200);
-    bot.kill('SIGTERM');
-    const signalled = Date.now();
-    const late = await Promise.allSettled(burst.slice(10));
-    for (const r of late) if (r.status === 'fulfilled' && r.value.status === 200) accepted.push(r.value);
-
-    const { code, at } = await bot.exited;
-    expect(code).toBe(0);
-    expect(at - signalled).toBeLessThan(5_000);
-    expect(accepted.length).toBeGreaterThanOrEqual(10);
-    for (const q of accepted) expect(JSON.stringify(repliesTo(q.ts)[0]?.body ?? 'no reply')).toContain('449');
-    // Every Discord question the bot took (it logged it) was answered in full: as many callbacks as
-    // questions logged, each with the figure. At least one was taken before the signal.
-    const taken = bot.logs().slice(logsBefore).filter((l) => l.msg === 'question' && l.platform === 'discord').length;
-    const callbacks = sent.map((s) => discord.requests.find((r) => r.path.startsWith(`/interactions/${s.id}/`))).filter((cb) => cb !== undefined);
-    expect(taken).toBeGreaterThanOrEqual(1);
-    expect(callbacks.length).toBeGreaterThanOrEqual(taken);
-    for (const cb of callbacks) expect(callbackText(cb)).toContain('449');
-    expect(bot.logs().some((l) => l.msg === 'shutdown complete')).toBe(true);
-  });
-
-  it('never writes a configured secret to its logs', () => {
+  it('never writes a configured secret, a raw user id or a question to its logs, even at debug level', async () => {
+    const marker = 'quetzalcoatl';
+    await discord.callbackFor(askDiscord(`중국 데이터센터 몇 개? ${marker}`, '200000000000000777'));
+    const { ts } = await mentionSlack(`How many data centres does China have ${marker}?`, 'U0PRIVATE777');
+    await replyTo(ts);
+    await bot.waitForLog(() => bot.logs().filter((l) => l.msg === 'question').length >= 2);
     const output = bot.output();
-    expect(output.length).toBeGreaterThan(0);
+    // Debug lines were written (so this can fail), and none carries what it must not.
+    expect(bot.logs().some((l) => l.level === 20)).toBe(true);
     for (const secret of Object.values(SECRETS)) expect(output).not.toContain(secret);
-    // User ids are hashed too.
-    expect(output).not.toContain('U0FLOODER');
+    for (const personal of ['U0PRIVATE777', '200000000000000777', marker]) expect(output).not.toContain(personal);
   });
 });
 
-describe('npm start with Discord only', () => {
-  it('serves /healthz and /metrics itself on PORT, and stops cleanly', async () => {
-    const fake = await startFakeDiscord();
+describe('npm start with Discord and Slack, on SIGTERM', () => {
+  it('answers every question accepted during a burst and exits 0 within the grace period', async () => {
+    // Fakes of its own: the shared bot must not see (or answer) this test's interactions.
+    const fakes = { discord: await startFakeDiscord({ heartbeatInterval: 1_000 }), slack: await startFakeSlack() };
+    const { bot: b, ports: own } = await startBoth(fakes);
     try {
-      const b = startBot({ DISCORD_TOKEN: SECRETS.DISCORD_TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_BASE: fake.apiBase, PORT: '0' });
-      const line = await b.waitForLog((l) => String(l.msg).startsWith('health and metrics on'), 20_000);
-      await b.waitForLog((l) => l.msg === 'ready', 20_000);
-      const url = `http://127.0.0.1:${line.port as number}`;
-      const health = await poll(async () => (await fetch(`${url}/healthz`)).status, (s) => s === 200, '/healthz 200');
-      expect(health).toBe(200);
-      expect(await (await fetch(`${url}/metrics`)).text()).toContain('adapter_connected{platform="discord"} 1');
+      const logsBefore = b.logs().length;
+      const burst = Array.from({ length: 20 }, (_, i) => mentionSlack('How many large data centres does China have?', `U0BURST${i}`, own.slack));
+      const sent = Array.from({ length: 10 }, (_, i) => askDiscord('중국 데이터센터 몇 개?', `20000000000000010${i}`, 'ko', fakes.discord));
+      const accepted = (await Promise.all(burst.slice(0, 10))).filter((r) => r.status === 200);
       b.kill('SIGTERM');
-      expect((await b.exited).code).toBe(0);
-      expect(b.output()).not.toContain(SECRETS.DISCORD_TOKEN);
+      const late = await Promise.allSettled(burst.slice(10));
+      for (const r of late) if (r.status === 'fulfilled' && r.value.status === 200) accepted.push(r.value);
+
+      // Exit 0 means within the grace period: past it the process exits 1 ("shutdown took too long").
+      const { code } = await b.exited;
+      expect(code).toBe(0);
+      expect(accepted.length).toBeGreaterThanOrEqual(10);
+      for (const q of accepted) expect(JSON.stringify(repliesTo(q.ts, fakes.slack)[0]?.body ?? 'no reply')).toContain('449');
+      // Every Discord question the bot took (it logged it) was answered in full: as many callbacks as
+      // questions logged, each with the figure. At least one was taken before the signal.
+      const taken = b.logs().slice(logsBefore).filter((l) => l.msg === 'question' && l.platform === 'discord').length;
+      const callbacks = sent.map((x) => fakes.discord.requests.find((r) => r.path.startsWith(`/interactions/${x.id}/`))).filter((cb) => cb !== undefined);
+      expect(taken).toBeGreaterThanOrEqual(1);
+      expect(callbacks.length).toBeGreaterThanOrEqual(taken);
+      for (const cb of callbacks) expect(callbackText(cb)).toContain('449');
+      expect(b.logs().some((l) => l.msg === 'shutdown complete')).toBe(true);
     } finally {
-      await fake.close();
+      b.kill('SIGKILL');
+      await Promise.all([fakes.discord.close(), fakes.slack.close()]);
     }
   });
 });

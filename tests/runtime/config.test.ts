@@ -1,9 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { CONFIG_VARIABLES, ConfigInvalidError, loadEnv, parseConfig } from '../../src/runtime/config.ts';
 import { PROJECT_ROOT } from './bot-process.ts';
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'factbot-env-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 function problemsOf(env: Record<string, string>) {
   try {
@@ -21,6 +27,8 @@ describe('configuration', () => {
     expect(c).toMatchObject({ defaultLocale: 'ko', port: 3000, rateLimit: { max: 5, windowMs: 10_000 }, factsWatch: false });
     expect(c.adapters).toBeUndefined();
     expect(c.healthPort).toBeUndefined();
+    expect(c.healthHost).toBe('127.0.0.1');
+    expect(c.metricsToken).toBeUndefined();
     expect(c.logLevel).toBeUndefined();
   });
 
@@ -37,6 +45,8 @@ describe('configuration', () => {
       LOG_LEVEL: 'debug',
       PORT: '8080',
       HEALTH_PORT: '0',
+      HEALTH_HOST: '0.0.0.0',
+      METRICS_TOKEN: 'scrape-token',
       RATE_LIMIT_MAX: '3',
       RATE_LIMIT_WINDOW_SECONDS: '60',
       FACTS_WATCH: '1',
@@ -48,6 +58,8 @@ describe('configuration', () => {
       logLevel: 'debug',
       port: 8080,
       healthPort: 0,
+      healthHost: '0.0.0.0',
+      metricsToken: 'scrape-token',
       rateLimit: { max: 3, windowMs: 60_000 },
       factsWatch: true,
       factsDir: '/srv/facts',
@@ -58,6 +70,7 @@ describe('configuration', () => {
     const err = problemsOf({
       PORT: 'eighty',
       HEALTH_PORT: '70000',
+      HEALTH_HOST: 'everywhere',
       RATE_LIMIT_MAX: '0',
       RATE_LIMIT_WINDOW_SECONDS: '1.5',
       BOT_DEFAULT_LOCALE: 'ja',
@@ -74,6 +87,7 @@ describe('configuration', () => {
       [
         'PORT',
         'HEALTH_PORT',
+        'HEALTH_HOST',
         'RATE_LIMIT_MAX',
         'RATE_LIMIT_WINDOW_SECONDS',
         'BOT_DEFAULT_LOCALE',
@@ -93,14 +107,14 @@ describe('configuration', () => {
   });
 
   it('lets the real environment win over the .env file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'factbot-env-'));
+    const dir = tempDir();
     writeFileSync(join(dir, '.env'), 'PORT=4000\nRATE_LIMIT_MAX=9\n# comment\nBOT_DEFAULT_LOCALE=en\n');
     const env = loadEnv({ PORT: '5000' }, dir);
     expect(parseConfig(env)).toMatchObject({ port: 5000, rateLimit: { max: 9 }, defaultLocale: 'en' });
   });
 
   it('reads another file when ENV_FILE names it, and nothing when there is no file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'factbot-env-'));
+    const dir = tempDir();
     writeFileSync(join(dir, 'prod.env'), 'LOG_LEVEL=warn\n');
     expect(loadEnv({ ENV_FILE: 'prod.env' }, dir).LOG_LEVEL).toBe('warn');
     expect(loadEnv({}, dir)).toEqual({});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlatformDefinition } from '../../src/index.ts';
 import { ConfigInvalidError } from '../../src/runtime/config.ts';
 import { createHealth } from '../../src/runtime/health.ts';
-import { serveRoutes } from '../../src/runtime/http-server.ts';
+import { startHealthServer } from '../../src/runtime/health-server.ts';
 import { createMetrics } from '../../src/runtime/metrics.ts';
 import { selectPlatforms } from '../../src/runtime/select-platforms.ts';
 
@@ -34,7 +34,7 @@ describe('which platforms start', () => {
 
 describe('/healthz', () => {
   async function probe(health: ReturnType<typeof createHealth>) {
-    const server = await serveRoutes(health.routes, 0, '127.0.0.1');
+    const server = await startHealthServer(health, { port: 0, host: '127.0.0.1' });
     try {
       const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
       return { status: res.status, body: (await res.json()) as { status: string; reason?: string } };

@@ -27,6 +27,26 @@ function shareValue(reply: Ephemeral): string | undefined {
   return reply.blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === SHARE_ACTION_ID)?.value;
 }
 
+/** The question a share button carries (its value is {"q": question, "c": context}). */
+function sharedQuestion(reply: Ephemeral): string | undefined {
+  const value = shareValue(reply);
+  return value === undefined ? undefined : (JSON.parse(value) as { q: string }).q;
+}
+
+function click(harness: SlackHarness, reply: Ephemeral, options: { user?: string; channel?: string; id?: string } = {}) {
+  return harness.post(
+    formBody({
+      payload: buttonClick({ actionId: SHARE_ACTION_ID, value: shareValue(reply) ?? '', responseUrl: harness.fake.responseUrl(options.id ?? 'btn'), ...(options.user ? { user: options.user } : {}), ...(options.channel ? { channel: options.channel } : {}) }),
+    }),
+  );
+}
+
+type Block = { type: string; elements?: Array<{ type: string; text?: string }> };
+/** The shared post's last context block: [mrkdwn "Shared by", plain_text "Question: ..."]. */
+function sharedByElements(body: Record<string, unknown>) {
+  return ((body.blocks ?? []) as Block[]).filter((b) => b.type === 'context').at(-1)?.elements ?? [];
+}
+
 describe('/ask', () => {
   it('answers only the asker (ephemeral), with the figure, the citation and a share button', async () => {
     h = await startSlackBot();
@@ -34,7 +54,7 @@ describe('/ask', () => {
     expect(reply.response_type).toBe('ephemeral');
     expect(sectionText(reply as unknown as Record<string, unknown>)).toContain('449');
     expect(contextTexts(reply as unknown as Record<string, unknown>).join('\n')).toContain('Source: VisualCapitalist');
-    expect(shareValue(reply)).toBe('How many data centres does China have?');
+    expect(sharedQuestion(reply)).toBe('How many data centres does China have?');
     // Nothing public yet.
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
@@ -42,10 +62,9 @@ describe('/ask', () => {
   it('shares the answer in the channel when the button is clicked, re-asking rather than trusting the client', async () => {
     h = await startSlackBot();
     const reply = await ask(h, '중국 데이터센터 몇 개야?', 'C0SHARE');
-    const value = shareValue(reply);
-    expect(value).toBe('중국 데이터센터 몇 개야?');
+    expect(sharedQuestion(reply)).toBe('중국 데이터센터 몇 개야?');
 
-    const res = await h.post(formBody({ payload: buttonClick({ actionId: SHARE_ACTION_ID, value: value ?? '', channel: 'C0SHARE', user: 'U0SHARER', responseUrl: h.fake.responseUrl('btn') }) }));
+    const res = await click(h, reply, { channel: 'C0SHARE', user: 'U0SHARER' });
     expect(res.status).toBe(200);
     const post = await h.fake.waitForCall('chat.postMessage');
     expect(post.body.channel).toBe('C0SHARE');
@@ -63,7 +82,7 @@ describe('/ask', () => {
     const question = '<!channel> <@U123> How many data centres does China have?';
     const reply = await ask(h, question);
     expect(visibleText(reply as unknown as Record<string, unknown>)).not.toMatch(/<!channel|<@U123/);
-    await h.post(formBody({ payload: buttonClick({ actionId: SHARE_ACTION_ID, value: shareValue(reply) ?? '', user: 'U0SHARER', responseUrl: h.fake.responseUrl('btn') }) }));
+    await click(h, reply, { user: 'U0SHARER' });
     const post = await h.fake.waitForCall('chat.postMessage');
     const shown = visibleText(post.body);
     expect(shown).not.toMatch(/<!(channel|here|everyone)/);
@@ -82,9 +101,49 @@ describe('/ask', () => {
   it('posts the shared answer through the response URL when the bot is not in the channel', async () => {
     h = await startSlackBot({ fake: { reply: (method) => (method === 'chat.postMessage' ? { ok: false, error: 'not_in_channel' } : undefined) } });
     const reply = await ask(h, 'How many data centres does China have?');
-    await h.post(formBody({ payload: buttonClick({ actionId: SHARE_ACTION_ID, value: shareValue(reply) ?? '', responseUrl: h.fake.responseUrl('btn') }) }));
+    await click(h, reply);
     const publicReply = await h.fake.waitForCall('response_url', (c) => c.body.response_type === 'in_channel');
     expect(sectionText(publicReply.body)).toContain('449');
+  });
+
+  it('echoes the shared question as plain text: *bold*, `code`, ``` fences and <!here> stay inert', async () => {
+    h = await startSlackBot();
+    // As Slack sends it: the user's own < > & arrive escaped.
+    const question = '*중국* _데이터센터_ 몇 개야? `code` ```\n&lt;!here&gt; ```';
+    const reply = await ask(h, question, 'C0FMT');
+    await click(h, reply, { channel: 'C0FMT', user: 'U0SHARER' });
+    const post = await h.fake.waitForCall('chat.postMessage');
+    const [by, echoed] = sharedByElements(post.body);
+    expect(by).toMatchObject({ type: 'mrkdwn' });
+    expect(by?.text).toContain('<@U0SHARER>');
+    expect(by?.text).not.toContain('중국');
+    expect(echoed).toMatchObject({ type: 'plain_text', emoji: false });
+    // The question as typed, on one line, with & < > escaped: nothing in it is markup.
+    expect(echoed?.text).toContain('*중국* _데이터센터_ 몇 개야? `code` ``` &lt;!here&gt; ```');
+    expect(visibleText(post.body)).not.toMatch(/<!here/);
+  });
+
+  it('carries the conversation in the share button, so a shared follow-up is the answer the asker saw', async () => {
+    const asked: Array<{ text: string; context?: unknown }> = [];
+    h = await startSlackBot({
+      handle: (q, _core, runtime) => {
+        asked.push({ text: q.text, ...(q.context ? { context: q.context } : {}) });
+        return runtime(q);
+      },
+    });
+    const first = await ask(h, '중국 데이터센터 몇 개야?', 'C0FOLLOW');
+    // A question that starts a conversation carries none.
+    expect((JSON.parse(shareValue(first) ?? '{}') as { c?: unknown }).c).toBeUndefined();
+    const second = await ask(h, 'How many data centres does Germany have?', 'C0FOLLOW');
+    const carried = (JSON.parse(shareValue(second) ?? '{}') as { c?: { turns: Array<{ facts: string[] }> } }).c;
+    // The second was asked in the conversation of the first: its button carries that turn.
+    expect(carried?.turns.map((t) => t.facts)).toEqual([expect.arrayContaining([expect.stringContaining('data-centres')])]);
+
+    await click(h, second, { channel: 'C0FOLLOW' });
+    const post = await h.fake.waitForCall('chat.postMessage');
+    // The click asked in exactly that conversation, and the channel sees what the asker saw.
+    expect(asked.at(-1)).toEqual({ text: 'How many data centres does Germany have?', context: carried });
+    expect(sectionText(post.body)).toBe(sectionText(second as unknown as Record<string, unknown>));
   });
 
   it('acknowledges with nothing when the asker is over the rate limit', async () => {

@@ -131,11 +131,13 @@ describe('Slack mentions over HTTP', () => {
     expect(contextTexts(post.body)).toHaveLength(0);
   });
 
-  it('serves the runtime routes (/healthz) on its own HTTP server', async () => {
-    h = await startSlackBot({ routes: { '/healthz': (_req, res) => res.end('ok') } });
-    expect(h.bot.servesRoutes).toBe(true);
-    const res = await fetch(h.eventsUrl.replace('/slack/events', '/healthz'));
-    expect(await res.text()).toBe('ok');
+  it('serves nothing but POST /slack/events on its port: no health or metrics, whatever the spelling', async () => {
+    h = await startSlackBot();
+    const base = h.eventsUrl.replace('/slack/events', '');
+    for (const path of ['/healthz', '/metrics', '/METRICS', '/metrics/', '/slack/events/..%2Fmetrics', '/']) {
+      expect((await fetch(base + path)).status, path).toBe(404);
+    }
+    expect((await fetch(h.eventsUrl)).status).toBe(404);
     expect(h.connection.at(-1)).toEqual({ connected: true });
   });
 });

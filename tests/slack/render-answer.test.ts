@@ -43,10 +43,10 @@ describe('renderAnswer', () => {
   });
 
   it('adds the share button only to a real answer, carrying the question', () => {
-    const shared = renderAnswer(answerWith({}), core.t, { shareQuestion: 'How many data centres does China have?' });
+    const shared = renderAnswer(answerWith({}), core.t, { shareValue: 'How many data centres does China have?' });
     const button = blocksOf(shared).find((b) => b.type === 'actions')?.elements?.[0] as { action_id?: string; value?: string } | undefined;
     expect(button).toMatchObject({ action_id: SHARE_ACTION_ID, value: 'How many data centres does China have?' });
-    const abstained = renderAnswer(core.ask({ text: 'Who won the World Cup in 2022?' }), core.t, { shareQuestion: 'x' });
+    const abstained = renderAnswer(core.ask({ text: 'Who won the World Cup in 2022?' }), core.t, { shareValue: 'x' });
     expect(blocksOf(abstained).some((b) => b.type === 'actions')).toBe(false);
   });
 
@@ -92,7 +92,7 @@ describe('renderAnswer', () => {
         citations: Array.from({ length: 80 }, (_, i) => ({ source: `S${i} ${long}`, article: 'a', date: 'd' })),
       }),
       core.t,
-      { footer: 'f' },
+      { sharedBy: { user: 'U1', question: long } },
     );
     expect(message.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
     for (const t of sectionTexts(message)) expect(t.length).toBeLessThanOrEqual(LIMITS.sectionText);

@@ -1,8 +1,8 @@
 // Test harness: the real Slack adapter (real @slack/bolt app, real core) against a fake Slack on
 // 127.0.0.1. Each call gets its own fake and its own ports, so test files run in parallel.
-import type { Answer, Core, PlatformContext, PlatformQuestion } from '../../src/index.ts';
+import type { PlatformContext } from '../../src/index.ts';
 import { startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
-import { captureContext, type LogLine } from '../helpers/test-context.ts';
+import { captureContext, type HandleOverride, type LogLine } from '../helpers/test-context.ts';
 import { postSigned, startFakeSlack, type FakeSlack, type FakeSlackOptions, type SignOptions } from '../fakes/fake-slack.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -26,13 +26,13 @@ export interface SlackHarness {
 export interface HarnessOptions {
   mode?: 'http' | 'socket';
   env?: Record<string, string>;
-  handle?: (q: PlatformQuestion, core: Core) => Answer | null;
-  routes?: PlatformContext['routes'];
+  handle?: HandleOverride;
+  inFlight?: PlatformContext['inFlight'];
   fake?: FakeSlackOptions;
 }
 
-export function harnessContext(env: Record<string, string>, options: Pick<HarnessOptions, 'handle' | 'routes'> = {}) {
-  return captureContext({ env, ...(options.handle ? { handle: options.handle } : {}), ...(options.routes ? { routes: options.routes } : {}) });
+export function harnessContext(env: Record<string, string>, options: Pick<HarnessOptions, 'handle' | 'inFlight'> = {}) {
+  return captureContext({ env, ...(options.handle ? { handle: options.handle } : {}), ...(options.inFlight ? { inFlight: options.inFlight } : {}) });
 }
 
 export async function startSlackBot(options: HarnessOptions = {}): Promise<SlackHarness> {

@@ -5,6 +5,7 @@ import { answerSafely } from '../answer-safely.ts';
 import { replyLocale, slackQuestion, type SlackDeps } from '../deps.ts';
 import { questionText } from '../question-text.ts';
 import { renderAnswer } from '../render-answer.ts';
+import { shareValue } from '../share-value.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -25,7 +26,8 @@ export function onAskCommand(deps: SlackDeps) {
         const answer = await deps.ctx.handle(slackQuestion(deps, text, command.user_id, command.channel_id, `${command.channel_id}:${command.user_id}`));
         // Over the rate limit and already told: acknowledge with nothing, which shows nothing.
         if (!answer) return ackOnce();
-        await ackOnce({ response_type: 'ephemeral', ...renderAnswer(answer, deps.ctx.core.t, { shareQuestion: text }) });
+        const value = shareValue(text, answer);
+        await ackOnce({ response_type: 'ephemeral', ...renderAnswer(answer, deps.ctx.core.t, value ? { shareValue: value } : {}) });
       },
       (error) => (acked ? respond({ response_type: 'ephemeral', replace_original: false, text: error }) : ackOnce({ response_type: 'ephemeral', text: error })),
     );

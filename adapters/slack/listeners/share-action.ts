@@ -1,11 +1,13 @@
-// The "share in channel" button under an /ask answer. The button carries only the question: the answer
-// is asked again here, so no answer text from the client is ever trusted or echoed.
+// The "share in channel" button under an /ask answer. The button carries the question and the
+// conversation it was asked in (share-value.ts): the answer is asked again here, in that same
+// conversation, so the channel sees the answer the asker saw, and no answer text from the client is
+// ever trusted. The question is echoed as plain text under it.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerSafely } from '../answer-safely.ts';
 import { replyLocale, slackQuestion, type SlackDeps } from '../deps.ts';
-import { escapeMrkdwn } from '../escape.ts';
 import { slackErrorCode } from '../error-for-log.ts';
 import { renderAnswer } from '../render-answer.ts';
+import { readShareValue } from '../share-value.ts';
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -13,7 +15,7 @@ export function onShareAction(deps: SlackDeps) {
   return async function shareAction({ ack, action, body, client, respond }: Args): Promise<void> {
     await ack();
     if (action.type !== 'button') return;
-    const question = action.value ?? '';
+    const { question, context } = readShareValue(action.value ?? '');
     const userId = body.user.id;
     const channel = body.channel?.id;
     if (!channel) return;
@@ -22,12 +24,9 @@ export function onShareAction(deps: SlackDeps) {
       'share',
       replyLocale(deps, question),
       async () => {
-        const answer = await deps.ctx.handle(slackQuestion(deps, question, userId, channel));
+        const answer = await deps.ctx.handle({ ...slackQuestion(deps, question, userId, channel), ...(context ? { context } : {}) });
         if (!answer) return;
-        // The template is ours; the question is escaped; the user id comes from Slack's signed payload.
-        const user = /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : '';
-        const footer = deps.ctx.core.t(answer.locale, 'slack:share.sharedBy', { user, question: escapeMrkdwn(question) });
-        const message = renderAnswer(answer, deps.ctx.core.t, { footer });
+        const message = renderAnswer(answer, deps.ctx.core.t, { sharedBy: { user: userId, question } });
         try {
           await client.chat.postMessage({ channel, unfurl_links: false, unfurl_media: false, ...message });
         } catch (err) {
