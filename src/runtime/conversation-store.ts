@@ -19,10 +19,10 @@ export interface ConversationLimits {
 
 export const DEFAULT_CONVERSATION_LIMITS: ConversationLimits = { ttlMs: 10 * 60_000, max: 10_000 };
 
-export function createMemoryConversationStore(limits: ConversationLimits = DEFAULT_CONVERSATION_LIMITS): ConversationStore {
+export function createMemoryConversationStore(limits: ConversationLimits = DEFAULT_CONVERSATION_LIMITS, clock?: { now(): number }): ConversationStore {
   // ttlAutopurge stays off: expired entries are dropped when touched or pushed out by the count bound,
   // which costs no timer per conversation.
-  const cache = new LRUCache<string, ConversationContext>({ max: limits.max, ttl: limits.ttlMs, updateAgeOnGet: false });
+  const cache = new LRUCache<string, ConversationContext>({ max: limits.max, ttl: limits.ttlMs, updateAgeOnGet: false, ...(clock ? { perf: clock } : {}) });
   return {
     get: async (key) => cache.get(key),
     set: async (key, context) => void cache.set(key, context),

@@ -1,7 +1,9 @@
 // Per-user rate limit: at most `max` questions per window (a fixed window that starts with the user's
 // first question). Over the limit the caller gets 'limited' once (to send one polite reply), then
-// 'silent' until the window passes. Each check is O(1); memory is bounded: at most `maxKeys` users are
-// tracked, the least recently seen evicted first, so a flood from many ids cannot grow the map.
+// 'silent' until the window passes. Each check is O(1) amortised; memory is bounded by count and by age:
+// at most `maxKeys` users are tracked (the least recently seen evicted first), and a user not seen for
+// a whole window is forgotten (their next question starts a new window anyway), so a stream of new
+// askers leaves behind only the last window's worth.
 
 export type RateDecision = 'allowed' | 'limited' | 'silent';
 
@@ -35,6 +37,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   return {
     check(key) {
       const t = now();
+      // The least recently seen come first: drop those whose window has passed.
+      for (const [oldKey, old] of windows) {
+        if (t - old.start < windowMs) break;
+        windows.delete(oldKey);
+      }
       let w = windows.get(key);
       if (w) windows.delete(key);
       if (!w || t - w.start >= windowMs) w = { start: t, count: 0 };
