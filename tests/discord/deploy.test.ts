@@ -1,5 +1,8 @@
-// `npm run discord:deploy` as a child process against the fake REST API (DISCORD_API_BASE).
+// `npm run discord:deploy` against the fake REST API (DISCORD_API_BASE): the script itself as a child
+// process once, and the rest of its behaviour through the function it runs (deployCommands).
 import { afterEach, describe, expect, it } from 'vitest';
+import { deployCommands } from '../../adapters/discord/deploy-commands.ts';
+import { testCore } from '../helpers/test-context.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.ts';
 import { runChild } from './run-child.ts';
 
@@ -19,12 +22,16 @@ interface Command {
   options?: { name: string; name_localizations?: { ko?: string }; description_localizations?: { ko?: string }; autocomplete?: boolean; required?: boolean }[];
 }
 
-const deploy = (env: Record<string, string>) => runChild('npm', ['run', '--silent', 'discord:deploy'], env);
+const npmDeploy = (env: Record<string, string>) => runChild('npm', ['run', '--silent', 'discord:deploy'], env);
+const deploy = async (env: Record<string, string>) => {
+  const { code, message } = await deployCommands(env, testCore());
+  return { code, stdout: code === 0 ? message : '', stderr: code === 0 ? '' : message };
+};
 
 describe('npm run discord:deploy', () => {
-  it('registers /ask, /facts and /about with Korean localisations to DISCORD_GUILD_ID', async () => {
+  it('registers /ask, /facts and /about with Korean localisations to DISCORD_GUILD_ID (the npm script)', async () => {
     fake = await startFakeDiscord();
-    const result = await deploy({ DISCORD_TOKEN: 'deploy-token', DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_GUILD_ID: GUILD, DISCORD_API_BASE: fake.apiBase });
+    const result = await npmDeploy({ DISCORD_TOKEN: 'deploy-token', DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_GUILD_ID: GUILD, DISCORD_API_BASE: fake.apiBase });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('/ask, /facts, /about');

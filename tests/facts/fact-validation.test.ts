@@ -1,9 +1,11 @@
 // A broken fact file stops the load with a message naming the file, the fact and the field, and
 // `npm run facts:check` reports the same problems (plus numbers missing from the article) and exits 1.
+// The report is checked for every fixture in this process; the npm script itself runs twice (OK, broken).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FactFileError } from '../../src/facts/fact-file-error.ts';
+import { factsReport } from '../../src/facts/facts-report.ts';
 import { loadFactBase } from '../../src/facts/load-facts.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
 
@@ -32,8 +34,8 @@ function loadError(dir: string): FactFileError {
   throw new Error(`${dir} loaded without an error`);
 }
 
-function factsCheck(dir: string) {
-  return spawnSync('npx', ['tsx', 'src/cli/facts-check.ts', dir], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+function npmFactsCheck(dir: string) {
+  return spawnSync('npm', ['run', '--silent', 'facts:check', '--', dir], { cwd: PROJECT_ROOT, encoding: 'utf8' });
 }
 
 describe('loading a broken fact folder', () => {
@@ -59,19 +61,27 @@ describe('loading a broken fact folder', () => {
 
 describe('npm run facts:check', () => {
   it('prints OK with the counts and exits 0 on the real facts folder', () => {
-    const run = factsCheck('facts');
+    const run = npmFactsCheck('facts');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^OK: \d+ facts, \d+ entities/);
   });
 
+  it('exits 1 on a broken folder, naming the file, the fact and the field on stderr', () => {
+    const run = npmFactsCheck(join('tests', 'fixtures', 'broken-facts', 'missing-field'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(join('missing-field', FACT_FILE));
+    expect(run.stderr).toContain('field answer.en');
+    expect(run.stdout).toBe('');
+  });
+
   it.each([...CASES, { name: 'number-not-in-article', says: ['fact "dc-china"', 'field answer.ko', 'number 777 not found in the article'] }])(
-    '$name: exits 1 naming the file, the fact and the field',
+    '$name: reports 1 naming the file, the fact and the field',
     ({ name, says }) => {
-      const run = factsCheck(join('tests', 'fixtures', 'broken-facts', name));
-      expect(run.status).toBe(1);
-      expect(run.stderr).toContain(join(name, FACT_FILE));
-      for (const s of says) expect(run.stderr).toContain(s);
-      expect(run.stdout).not.toContain('OK:');
+      const report = factsReport(join(FIXTURES, name));
+      expect(report.code).toBe(1);
+      expect(report.stderr).toContain(join(name, FACT_FILE));
+      for (const s of says) expect(report.stderr).toContain(s);
+      expect(report.stdout).not.toContain('OK:');
     },
   );
 });

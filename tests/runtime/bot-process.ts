@@ -1,8 +1,10 @@
 // Starts `src/main.ts` (what `npm start` runs) as a child process for the runtime tests, with a clean
 // environment (nothing inherited: no developer token leaks into a test) and a throwaway working
-// directory (so a developer's .env is never read). Collects stdout and stderr for assertions.
+// directory (so a developer's .env is never read), removed when the process has exited. Or starts
+// `npm start` itself (the container's command), from the project folder with ENV_FILE pointing
+// nowhere. Collects stdout and stderr for assertions.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,13 +30,19 @@ export interface BotProcess {
   kill(signal?: NodeJS.Signals): void;
 }
 
-export function startBot(env: Record<string, string>, options: { cwd?: string } = {}): BotProcess {
-  const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), 'factbot-run-'));
-  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+export interface StartOptions {
+  /** 'npm': run `npm start` (the child is the npm process); default: node with the TypeScript loader. */
+  via?: 'node' | 'npm';
+}
+
+export function startBot(env: Record<string, string>, options: StartOptions = {}): BotProcess {
+  const home = mkdtempSync(join(tmpdir(), 'factbot-run-'));
+  const viaNpm = options.via === 'npm';
+  // Only what a process needs: PATH, a home of its own, the run's temp folder.
+  const base = { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: tmpdir(), ENV_FILE: join(home, 'no.env') };
+  const child = viaNpm
+    ? spawn('npm', ['start'], { cwd: PROJECT_ROOT, env: { ...base, npm_config_update_notifier: 'false', npm_config_fund: 'false', ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
+    : spawn(process.execPath, ['--import', TSX, MAIN], { cwd: home, env: { ...base, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   let all = '';
@@ -57,6 +65,7 @@ export function startBot(env: Record<string, string>, options: { cwd?: string } 
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => {
     child.on('close', (code, signal) => {
       done = true;
+      rmSync(home, { recursive: true, force: true });
       resolve({ code, signal, at: exitAt || Date.now() });
       wake();
     });

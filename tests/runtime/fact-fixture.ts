@@ -1,7 +1,9 @@
-// A copy of the real fact folder in a temp dir, which a test may break, fix and extend.
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// A copy of the real fact folder in a temp dir, which a test may break, fix and extend. Removed when
+// the test that made it finishes.
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { PROJECT_ROOT } from './bot-process.ts';
 
@@ -17,6 +19,7 @@ export interface FactCopy {
 
 export function copyFacts(): FactCopy {
   const dir = mkdtempSync(join(tmpdir(), 'factbot-facts-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   cpSync(join(PROJECT_ROOT, 'facts'), dir, { recursive: true });
   const name = readdirSync(dir).find((f) => f.endsWith('.yaml') && f !== 'entities.yaml' && f !== 'attributes.yaml');
   if (!name) throw new Error('no article fact file in facts/');

@@ -117,10 +117,8 @@ describe('npm start in the terminal', () => {
     expect(await ask('중국 데이터센터 몇 개?')).toBe(first);
 
     b.kill('SIGTERM');
-    const started = Date.now();
     const { code } = await b.exited;
     expect(code).toBe(0);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('reloads by itself when a fact file changes with FACTS_WATCH=1', async () => {
@@ -150,7 +148,12 @@ describe('npm start in the terminal', () => {
     };
     const b = bot({ ...secrets, LOG_LEVEL: 'trace', DISCORD_API_BASE: 'http://127.0.0.1:9/' });
     b.child.stdin.end();
-    await b.exited;
+    const { code } = await b.exited;
+    // It ran, got as far as checking the platforms' configuration, and said what is missing...
+    expect(code).toBe(1);
+    expect(b.stderr()).toContain('DISCORD_APPLICATION_ID');
+    expect(b.logs().some((l) => l.msg === 'starting')).toBe(true);
+    // ...without printing any of them.
     for (const secret of Object.values(secrets)) expect(b.output()).not.toContain(secret);
   });
 });
