@@ -5,7 +5,7 @@ import type { Entity } from '../facts/schema.ts';
 
 const SYLLABLES = '가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허고노도로모보소오조초코토포호구누두루무부수우주추쿠투푸후기니디리미비시이지치키티피히'.split('');
 const LATIN = ['ka', 'na', 'da', 'ra', 'ma', 'ba', 'sa', 'ja', 'cha', 'ta', 'pa', 'ha', 'go', 'no', 'do', 'ro', 'mo', 'bo', 'so', 'jo', 'ki', 'ni', 'ri', 'mi'];
-const MEASURES = [
+export const MEASURES = [
   { attribute: 'valuation', ko: ['기업가치', '몸값'], en: ['valuation', 'worth'], qko: '의 기업가치는 얼마야?', qen: ' valuation', unitKo: '억달러', unitEn: ' billion dollars' },
   { attribute: 'founded', ko: ['설립', '창업'], en: ['founded', 'founding year'], qko: '는 언제 설립됐어?', qen: ' founding year', unitKo: '년', unitEn: '' },
   { attribute: 'staff-count', ko: ['직원 수', '인력'], en: ['employees', 'staff'], qko: ' 직원 수는?', qen: ' number of employees', unitKo: '명', unitEn: ' people' },
@@ -22,7 +22,8 @@ function random(seed: number) {
 export interface SyntheticBase {
   facts: KnownFact[];
   entities: Entity[];
-  questions: string[];
+  /** For each fact (by index), the index of its measure in MEASURES. */
+  measureOf: number[];
 }
 
 export function syntheticBase(size: number, seed = 42): SyntheticBase {
@@ -48,10 +49,12 @@ export function syntheticBase(size: number, seed = 42): SyntheticBase {
     text: 'synthetic.txt',
   };
   const facts: KnownFact[] = [];
-  const questions: string[] = [];
+  const measureOf: number[] = [];
   for (let i = 0; i < size; i++) {
     const entity = entities[i % companies]!;
-    const m = MEASURES[Math.floor(i / companies) % MEASURES.length]!;
+    const measure = Math.floor(i / companies) % MEASURES.length;
+    const m = MEASURES[measure]!;
+    measureOf.push(measure);
     const value = 10 + Math.floor(rnd() * 5000);
     const ko = entity.names.ko[0]!;
     const en = entity.names.en[0]!;
@@ -69,8 +72,6 @@ export function syntheticBase(size: number, seed = 42): SyntheticBase {
       answers: { [entity.id]: [m.attribute] },
       article,
     });
-    if (i % 7 === 0) questions.push(`${ko}${m.qko}`, `What is ${en}${m.qen}?`);
   }
-  questions.push('저녁에 뭐 먹을까?', 'Sing me a song', '반가워요');
-  return { facts, entities, questions };
+  return { facts, entities, measureOf };
 }
