@@ -381,9 +381,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     get sessions() {
       return live.size;
     },
-    waitFor: (predicate, timeoutMs = 10_000) => waitUntil(() => requests.find(predicate), 'a matching REST request', timeoutMs),
-    waitForFrame: (predicate, timeoutMs = 10_000) => waitUntil(() => gatewayFrames.find(predicate), 'a matching gateway frame', timeoutMs),
-    waitForSession: (timeoutMs = 10_000) => waitUntil(() => (live.size > 0 ? true : undefined), 'a gateway session', timeoutMs).then(() => {}),
+    waitFor: (predicate, timeoutMs = 30_000) => waitUntil(() => requests.find(predicate), 'a matching REST request', timeoutMs),
+    waitForFrame: (predicate, timeoutMs = 30_000) => waitUntil(() => gatewayFrames.find(predicate), 'a matching gateway frame', timeoutMs),
+    waitForSession: (timeoutMs = 30_000) => waitUntil(() => (live.size > 0 ? true : undefined), 'a gateway session', timeoutMs).then(() => {}),
     sendInteraction,
     sendCommand: (spec) => sendInteraction(commandPayload(spec, 2)),
     sendAutocomplete: (spec) => sendInteraction(commandPayload(spec, 4)),
@@ -391,7 +391,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       waitUntil(
         () => requests.find((r) => r.method === 'POST' && r.path === `/interactions/${sent.id}/${sent.token}/callback`),
         `the callback of interaction ${sent.id}`,
-        timeoutMs ?? 10_000,
+        timeoutMs ?? 30_000,
       ),
     dropGateway({ code = 4000, refuseReconnect = false } = {}) {
       refusing = refuseReconnect;

@@ -196,9 +196,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     counts,
     answered,
     callsTo: (method) => calls.filter((c) => c.method === method),
-    waitForCall: (method, predicate = () => true, timeoutMs = 5_000) =>
+    waitForCall: (method, predicate = () => true, timeoutMs = 30_000) =>
       waitFor(() => calls.find((c) => c.method === method && predicate(c)), `a ${method} call`, timeoutMs),
-    waitForSocket: (timeoutMs = 5_000) => waitFor(() => (sockets.size > 0 ? true : undefined), 'a Socket Mode connection', timeoutMs).then(() => undefined),
+    waitForSocket: (timeoutMs = 30_000) => waitFor(() => (sockets.size > 0 ? true : undefined), 'a Socket Mode connection', timeoutMs).then(() => undefined),
     socketSend(envelope) {
       const frame = JSON.stringify(envelope);
       for (const ws of sockets) ws.send(frame);
@@ -210,7 +210,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return sockets.size;
     },
     acks,
-    waitForAck: (envelopeId, timeoutMs = 5_000) => waitFor(() => acks.find((a) => a.envelope_id === envelopeId), `the ack of ${envelopeId}`, timeoutMs),
+    waitForAck: (envelopeId, timeoutMs = 30_000) => waitFor(() => acks.find((a) => a.envelope_id === envelopeId), `the ack of ${envelopeId}`, timeoutMs),
     async close() {
       for (const ws of sockets) ws.terminate();
       wss.close();

@@ -113,8 +113,8 @@ export function startBot(env: Record<string, string>, options: StartOptions = {}
     stderr: () => err,
     output: () => all,
     logs,
-    waitForLog: (predicate, timeoutMs = 15_000) => waitUntil(() => logs().find(predicate), 'a log line', timeoutMs),
-    waitForOutput: (text, from = 0, timeoutMs = 15_000) =>
+    waitForLog: (predicate, timeoutMs = 60_000) => waitUntil(() => logs().find(predicate), 'a log line', timeoutMs),
+    waitForOutput: (text, from = 0, timeoutMs = 60_000) =>
       waitUntil(() => (out.indexOf(text, from) >= 0 ? true : undefined), JSON.stringify(text), timeoutMs).then(() => undefined),
     exited,
     kill: (signal = 'SIGTERM') => {
