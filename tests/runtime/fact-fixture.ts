@@ -19,7 +19,12 @@ export interface FactCopy {
 
 export function copyFacts(): FactCopy {
   const dir = mkdtempSync(join(tmpdir(), 'factbot-facts-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  try {
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  } catch {
+    // Made outside a test (while a describe block is collected): the caller removes it, and the run's
+    // temporary folder (tests/global-setup.ts) goes at the end in any case.
+  }
   cpSync(join(PROJECT_ROOT, 'facts'), dir, { recursive: true });
   const name = readdirSync(dir).find((f) => f.endsWith('.yaml') && f !== 'entities.yaml' && f !== 'attributes.yaml');
   if (!name) throw new Error('no article fact file in facts/');
