@@ -1,6 +1,8 @@
 // Lint rules that keep the shape of the project (see README "Project map"):
 // - src/ is the core: it never imports a platform SDK or an adapter.
 // - adapters/ reach the core only through src/index.ts, never its internals.
+// - no production file (src/, adapters/) imports from tests/.
+// (tests/architecture.test.ts checks the rest: no platform variable name in src/, one folder per platform.)
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -35,6 +37,7 @@ export default tseslint.config(
           patterns: [
             { group: platformSdks, message: 'src/ is the platform-free core: platform SDKs belong in adapters/.' },
             { group: ['**/adapters/**', '../adapters/*'], message: 'The core never imports an adapter.' },
+            { group: ['**/tests/**'], message: 'Production code never imports from tests/.' },
           ],
         },
       ],
@@ -51,6 +54,7 @@ export default tseslint.config(
               regex: '^(\\./)?(\\.\\./)+src/(?!index\\.ts$).+',
               message: 'Adapters use the core only through src/index.ts.',
             },
+            { regex: '(^|/)tests/', message: 'Production code never imports from tests/.' },
           ],
         },
       ],

@@ -1,9 +1,12 @@
 // The core's public surface. Adapters import only from here (a lint rule enforces it).
 export { createCore, MAX_QUESTION_CHARS, type Core, type CoreOptions, type Explanation } from './core.ts';
 export { toLocale } from './locale-hint.ts';
-export { ConfigError } from './platform.ts';
-export type { PlatformContext, PlatformDefinition, PlatformQuestion, RunningPlatform } from './platform.ts';
+export { ConfigError, definePlatform } from './platform.ts';
+export type { PlatformContext, PlatformDefinition, PlatformQuestion, PlatformSettings, RunningPlatform } from './platform.ts';
+export { envVar } from './runtime/env-vars.ts';
+export { errorForLog, redactSecrets, type LoggedError } from './runtime/error-for-log.ts';
 export { createInFlight, type InFlight } from './runtime/in-flight.ts';
+export { createPublicHttp, type PublicHttp, type PublicHttpServer } from './runtime/public-http.ts';
 export { startHttpServer, readBody, MAX_BODY_BYTES, declaredTooLarge, refuseRequest, BodyTooLargeError, type HttpServer, type RequestHandler } from './runtime/http-server.ts';
 export type { Logger } from './runtime/logger.ts';
 export { createLogger } from './runtime/logger.ts';

@@ -1,10 +1,19 @@
-// The contract between the process entry point (src/main.ts) and a platform adapter (adapters/<name>/index.ts).
-// An adapter folder exports `platform: PlatformDefinition`. The entry point discovers adapter folders at run
-// time, so adding a platform is one new folder and nothing else; the core never imports an adapter.
+// The contract between the process (src/main.ts, src/runtime/) and a platform adapter
+// (adapters/<name>/index.ts). An adapter folder exports `platform`, made with definePlatform: its name,
+// the environment variables it reads (a zod object: the runtime validates them with its own, and checks
+// that the adapter's .env.example documents them), what makes it start, and start(ctx). The runtime
+// discovers adapter folders at run time, so adding a platform is one new folder (and its locale
+// namespace); the core never imports an adapter.
+//
+// What the runtime does once for every platform, so that an adapter only translates: the rate limit,
+// conversations, metrics and the log line (ctx.handle), the language of replies (ctx.locale), bounded
+// work in flight drained at shutdown (ctx.inFlight), the public HTTP port (ctx.http), health.
+import type { z } from 'zod';
 import type { Answer, ConversationContext, Locale, Question } from './types.ts';
 import type { Core } from './core.ts';
 import type { InFlight } from './runtime/in-flight.ts';
 import type { Logger } from './runtime/logger.ts';
+import type { PublicHttp } from './runtime/public-http.ts';
 
 export interface PlatformQuestion extends Question {
   /** 'discord' | 'slack' | 'console' | ... : for logs and metrics. */
@@ -16,43 +25,79 @@ export interface PlatformQuestion extends Question {
   context?: ConversationContext;
 }
 
-export interface PlatformContext {
+/** Runtime settings an adapter may need, parsed and validated once. */
+export interface PlatformSettings {
+  /** BOT_DEFAULT_LOCALE: the language of replies when neither the text nor the platform tells. */
+  defaultLocale: Locale;
+}
+
+export interface PlatformContext<Config = unknown> {
   /** The fact bot. Reloads swap its fact base in place; keep this reference. */
   core: Core;
-  /** The process environment (already merged with .env). Read your own variables from it. */
-  env: Record<string, string | undefined>;
+  /** The adapter's own configuration: what its configure() returned from its variables. */
+  config: Config;
+  settings: PlatformSettings;
+  /** This platform's logger (lines carry { platform }). Log errors through errorForLog (src/index.ts). */
   logger: Logger;
   /**
    * The one call an adapter makes per question: rate limit, conversation context, metrics, one log line,
    * then core.ask. Give `conversation` (a thread, a channel and user) for follow-ups to resolve.
    * Resolves to null when the asker is over the rate limit and has already been told: say nothing
-   * (a platform that must answer, like a Discord interaction, replies with core.t(locale, 'limit.silent')).
+   * (a platform that must answer, like a Discord interaction, replies with a quiet private line).
    */
   handle(question: PlatformQuestion): Promise<Answer | null>;
   /**
+   * The language to reply in about `text` (an error, a notice, a help screen): the text's own language,
+   * else the platform's UI language when it has one, else BOT_DEFAULT_LOCALE. Answers carry their own.
+   */
+  locale(text: string, uiLocale?: Locale): Locale;
+  /**
    * The answers this platform is working on, bounded by count and age: track each event's work with it
-   * (stop() waits for it to drain), and take no new event while it is `full`.
+   * (shutdown waits for it to drain between stop() and close()), and take no new event while it is full.
    */
   inFlight: InFlight;
+  /** The public HTTP port (PORT): mount a path here during start(); the runtime listens once all started. */
+  http: PublicHttp;
   /** Report connection state changes (for /healthz and the connection gauge). */
   setConnected(connected: boolean, reason?: string): void;
 }
 
 export interface RunningPlatform {
-  /** Stop taking new events, let answers in flight finish, disconnect. */
+  /** Stop taking new events (the runtime then waits for ctx.inFlight to drain). */
   stop(): Promise<void>;
+  /** After the drain: disconnect and release what is left. */
+  close?(): Promise<void>;
   /** Resolves when the platform has finished by itself (the terminal chat at end of input): the process then exits. */
   done?: Promise<void>;
 }
 
-export interface PlatformDefinition {
+export interface PlatformDefinition<Config = unknown> {
   name: string;
-  /** Whether the environment holds this platform's credentials (e.g. DISCORD_TOKEN is set). */
-  isConfigured(env: Record<string, string | undefined>): boolean;
+  /**
+   * The environment variables the adapter reads: a zod object whose keys are the variable names. The
+   * runtime checks their format at start, with its own variables, and reports every problem at once.
+   */
+  variables: z.ZodObject;
+  /** Whether these (parsed) values enable the platform when BOT_ADAPTERS does not choose (a token is set). */
+  isConfigured(values: Record<string, unknown>): boolean;
+  /** The adapter's configuration from its values; throws ConfigError naming what is missing. Runs before start. */
+  configure(values: Record<string, unknown>): Config;
   /** Started when no platform is configured and BOT_ADAPTERS is not set (the terminal chat). */
   fallback?: boolean;
-  /** Start; rejects with a ConfigError naming the variable when configuration is missing or rejected. */
-  start(ctx: PlatformContext): Promise<RunningPlatform>;
+  /** Start; rejects with a ConfigError naming the variable when the platform rejects the configuration. */
+  start(ctx: PlatformContext<Config>): Promise<RunningPlatform>;
+}
+
+/** A PlatformDefinition with its values typed from its variables. */
+export function definePlatform<Shape extends z.ZodRawShape, Config>(definition: {
+  name: string;
+  variables: z.ZodObject<Shape>;
+  isConfigured(values: z.infer<z.ZodObject<Shape>>): boolean;
+  configure(values: z.infer<z.ZodObject<Shape>>): Config;
+  fallback?: boolean;
+  start(ctx: PlatformContext<Config>): Promise<RunningPlatform>;
+}): PlatformDefinition<Config> {
+  return definition as unknown as PlatformDefinition<Config>;
 }
 
 /** A configuration problem an operator can fix: names the variable and the fix. Exits non-zero at start. */

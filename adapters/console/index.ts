@@ -1,20 +1,24 @@
 // The terminal chat, a first-class platform: `npm start` with no token opens it. Interactive with a
 // prompt, /help and /quit on a terminal; with piped stdin it answers each line and finishes.
 import { createInterface } from 'node:readline';
-import type { Core, Locale, PlatformContext, PlatformDefinition, RunningPlatform } from '../../src/index.ts';
+import { z } from 'zod';
+import { definePlatform, type Core, type Locale, type PlatformContext, type RunningPlatform } from '../../src/index.ts';
 import { renderAnswer } from './render-answer.ts';
 
-export const platform: PlatformDefinition = {
+export const platform = definePlatform({
   name: 'console',
+  // Nothing to configure: it is what `npm start` opens when no other platform is configured.
+  variables: z.object({}),
   fallback: true,
   isConfigured: () => false,
+  configure: () => ({}),
   start: async (ctx) => startConsole(ctx, process.stdin, process.stdout),
-};
+});
 
 export function startConsole(ctx: PlatformContext, input: NodeJS.ReadableStream & { isTTY?: boolean }, output: NodeJS.WritableStream): RunningPlatform {
   const interactive = input.isTTY === true;
   const rl = createInterface({ input, output, terminal: interactive, crlfDelay: Infinity });
-  let locale: Locale = ctx.core.detectLocale(ctx.env.BOT_DEFAULT_LOCALE === 'en' ? 'hello' : '', ctx.env.BOT_DEFAULT_LOCALE === 'en' ? 'en' : 'ko');
+  let locale: Locale = ctx.settings.defaultLocale;
   const write = (text: string) => output.write(text + '\n');
 
   if (interactive) {
@@ -49,9 +53,11 @@ export function startConsole(ctx: PlatformContext, input: NodeJS.ReadableStream 
   rl.on('line', (line) => {
     if (interactive && ['/quit', '/exit'].includes(line.trim())) return rl.close();
     queue = queue.then(() => answerLine(line));
+    void ctx.inFlight.track(queue).catch(() => {});
   });
   return {
     done,
+    // No more lines are read; the ones already read are answered (the runtime waits for them).
     stop: async () => rl.close(),
   };
 }

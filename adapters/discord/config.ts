@@ -1,8 +1,22 @@
-// The Discord adapter's settings, read from the environment and checked before anything connects,
+// The Discord adapter's environment variables and its configuration, checked before anything connects,
 // so a missing variable is reported by name instead of as a failed login.
-import { ConfigError } from '../../src/index.ts';
+import { z } from 'zod';
+import { ConfigError, envVar } from '../../src/index.ts';
 
 export const DEFAULT_API_BASE = 'https://discord.com/api';
+
+export const variables = z.object({
+  /** Bot token (Developer Portal > your application > Bot > Reset Token). Setting it enables Discord. */
+  DISCORD_TOKEN: envVar.secret('DISCORD_TOKEN'),
+  /** Application ID (General Information). */
+  DISCORD_APPLICATION_ID: envVar.digits('DISCORD_APPLICATION_ID', 'a Discord id (copy it from the Developer Portal or with Developer Mode on)'),
+  /** `npm run discord:deploy` registers the commands in this one server (instant; for development). */
+  DISCORD_GUILD_ID: envVar.digits('DISCORD_GUILD_ID', 'a Discord server id (right-click the server with Developer Mode on > Copy Server ID)'),
+  /** Another REST base URL (tests, proxies). */
+  DISCORD_API_BASE: envVar.httpUrl('DISCORD_API_BASE', 'http://127.0.0.1:8080'),
+});
+
+export type DiscordVariables = z.infer<typeof variables>;
 
 export interface DiscordConfig {
   token: string;
@@ -13,28 +27,15 @@ export interface DiscordConfig {
   apiBase: string;
 }
 
-// Same rule as the runtime configuration check (src/runtime/config.ts): digits only.
-const SNOWFLAKE = /^\d{5,25}$/;
-
-export function readDiscordConfig(env: Record<string, string | undefined>): DiscordConfig {
-  const token = env.DISCORD_TOKEN?.trim();
+export function configureDiscord(values: DiscordVariables): DiscordConfig {
+  const token = values.DISCORD_TOKEN;
   if (!token) {
     throw new ConfigError('DISCORD_TOKEN', 'DISCORD_TOKEN is not set. Copy the bot token from the Discord Developer Portal (your application > Bot > Reset Token).');
   }
-  const applicationId = env.DISCORD_APPLICATION_ID?.trim();
+  const applicationId = values.DISCORD_APPLICATION_ID;
   if (!applicationId) {
     throw new ConfigError('DISCORD_APPLICATION_ID', 'DISCORD_APPLICATION_ID is not set. Copy the Application ID from the Discord Developer Portal (your application > General Information).');
   }
-  if (!SNOWFLAKE.test(applicationId)) {
-    throw new ConfigError('DISCORD_APPLICATION_ID', `DISCORD_APPLICATION_ID must be a numeric Discord ID (got "${applicationId.slice(0, 40)}").`);
-  }
-  const guildId = env.DISCORD_GUILD_ID?.trim() || undefined;
-  if (guildId && !SNOWFLAKE.test(guildId)) {
-    throw new ConfigError('DISCORD_GUILD_ID', `DISCORD_GUILD_ID must be a numeric Discord server ID (got "${guildId.slice(0, 40)}"). Leave it empty to register commands globally.`);
-  }
-  const apiBase = (env.DISCORD_API_BASE?.trim() || DEFAULT_API_BASE).replace(/\/+$/, '');
-  if (!/^https?:\/\//.test(apiBase)) {
-    throw new ConfigError('DISCORD_API_BASE', `DISCORD_API_BASE must be an http(s) URL such as ${DEFAULT_API_BASE} (got "${apiBase.slice(0, 80)}").`);
-  }
-  return { token, applicationId, ...(guildId ? { guildId } : {}), apiBase };
+  const apiBase = (values.DISCORD_API_BASE ?? DEFAULT_API_BASE).replace(/\/+$/, '');
+  return { token, applicationId, ...(values.DISCORD_GUILD_ID ? { guildId: values.DISCORD_GUILD_ID } : {}), apiBase };
 }

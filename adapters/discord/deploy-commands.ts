@@ -3,10 +3,9 @@
 // DISCORD_API_BASE points at a REST proxy. Reads .env (or ENV_FILE) like `npm start`.
 import { pathToFileURL } from 'node:url';
 import dotenv from 'dotenv';
-import { ConfigError, createCore, type Core } from '../../src/index.ts';
-import { readDiscordConfig } from './config.ts';
+import { ConfigError, createCore, redactSecrets, type Core } from '../../src/index.ts';
+import { configureDiscord, variables } from './config.ts';
 import { registerCommands } from './register-commands.ts';
-import { redactTokens } from './safe-error.ts';
 
 export interface DeployResult {
   code: 0 | 1;
@@ -17,7 +16,12 @@ export interface DeployResult {
 /** Registers the commands with the configuration in `env`; never throws. */
 export async function deployCommands(env: Record<string, string | undefined>, core: Pick<Core, 't' | 'topics'>): Promise<DeployResult> {
   try {
-    const config = readDiscordConfig(env);
+    const parsed = variables.safeParse(env);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return { code: 1, message: `Cannot deploy commands: ${String(issue.path[0])} ${issue.message}` };
+    }
+    const config = configureDiscord(parsed.data);
     const { scope, names } = await registerCommands(config, core);
     const where = scope === 'guild' ? `to server ${config.guildId} (available now)` : 'globally (Discord may take up to an hour to show changes)';
     return { code: 0, message: `Registered ${names.map((n) => `/${n}`).join(', ')} ${where}.` };
@@ -31,7 +35,7 @@ export async function deployCommands(env: Record<string, string | undefined>, co
         message: `Cannot deploy commands: Discord answered ${String(e.status)}. Check DISCORD_APPLICATION_ID, and that the bot was invited to DISCORD_GUILD_ID with the applications.commands scope.`,
       };
     }
-    return { code: 1, message: `Cannot deploy commands: ${redactTokens(String(e?.message ?? err))}` };
+    return { code: 1, message: `Cannot deploy commands: ${redactSecrets(String(e?.message ?? err))}` };
   }
 }
 

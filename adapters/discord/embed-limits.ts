@@ -14,8 +14,11 @@ export const EMBED_LIMITS = {
   total: 6000,
 } as const;
 
+/** Discord's other limits: choices per option (autocomplete and fixed), a choice's name and value, a description. */
+export const DISCORD_LIMITS = { choices: 25, choiceLength: 100, description: 100, optionLength: 1000 } as const;
+
 /** Autocomplete choice names and values, and command option strings. */
-export const CHOICE_LIMIT = 100;
+export const CHOICE_LIMIT = DISCORD_LIMITS.choiceLength;
 
 const ELLIPSIS = '…';
 

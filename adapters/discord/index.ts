@@ -1,30 +1,32 @@
-// The Discord platform: slash commands (/ask with autocomplete, /facts, /about) over the gateway with
-// discord.js. Started by `npm start` when DISCORD_TOKEN is set. Only the Guilds intent: slash commands
-// need no privileged intent, and the bot reads no messages.
+// The Discord platform: slash commands (/ask with autocomplete, /facts, /about; commands/) over the
+// gateway with discord.js. Started by `npm start` when DISCORD_TOKEN is set. Only the Guilds intent:
+// slash commands need no privileged intent, and the bot reads no messages.
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import { ConfigError, type PlatformContext, type PlatformDefinition, type RunningPlatform } from '../../src/index.ts';
-import { readDiscordConfig, type DiscordConfig } from './config.ts';
+import { ConfigError, definePlatform, type PlatformContext, type RunningPlatform } from '../../src/index.ts';
+import { configureDiscord, variables, type DiscordConfig } from './config.ts';
 import { reportConnection } from './connection-state.ts';
 import { dispatchInteraction } from './dispatch-interaction.ts';
-import { NO_MENTIONS } from './interaction-locale.ts';
 import { createResponder } from './respond.ts';
 
-export const platform: PlatformDefinition = {
+export const platform = definePlatform({
   name: 'discord',
-  isConfigured: (env) => Boolean(env.DISCORD_TOKEN?.trim()),
+  variables,
+  isConfigured: (values) => Boolean(values.DISCORD_TOKEN),
+  configure: configureDiscord,
   start: startDiscord,
-};
+});
 
 export function createDiscordClient(config: Pick<DiscordConfig, 'apiBase'>): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.apiBase },
-    allowedMentions: NO_MENTIONS,
+    // Every message pings no one: nothing a user typed (@everyone, <@&role>, <@user>) may notify.
+    allowedMentions: { parse: [] },
   });
 }
 
-export async function startDiscord(ctx: PlatformContext): Promise<RunningPlatform> {
-  const config = readDiscordConfig(ctx.env);
+export async function startDiscord(ctx: PlatformContext<DiscordConfig>): Promise<RunningPlatform> {
+  const config = ctx.config;
   const client = createDiscordClient(config);
   const responder = createResponder(config.apiBase, ctx.logger);
   let stopping = false;
@@ -57,13 +59,14 @@ export async function startDiscord(ctx: PlatformContext): Promise<RunningPlatfor
       `DISCORD_APPLICATION_ID (${config.applicationId}) is not the application of DISCORD_TOKEN (${appId}). Use the Application ID of the same application as the bot token.`,
     );
   }
-  ctx.logger.info({ platform: 'discord', bot: client.user?.tag, applicationId: appId }, 'discord bot logged in');
+  ctx.logger.info({ bot: client.user?.tag, applicationId: appId }, 'discord bot logged in');
 
   return {
+    // New interactions are ignored from now on; answers already taken go out over REST (the runtime waits).
     async stop() {
       stopping = true;
-      // Answers go out over REST, not the gateway: they are delivered before the client disconnects.
-      await ctx.inFlight.idle();
+    },
+    async close() {
       await client.destroy();
       ctx.setConnected(false, 'stopped');
     },

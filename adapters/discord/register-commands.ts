@@ -2,7 +2,7 @@
 // development), globally otherwise (for release; Discord may take a while to show changes).
 import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import type { Core } from '../../src/index.ts';
-import { buildCommands } from './commands.ts';
+import { commandData } from './commands/index.ts';
 import type { DiscordConfig } from './config.ts';
 
 export interface RegisterResult {
@@ -15,6 +15,6 @@ export async function registerCommands(config: DiscordConfig, core: Pick<Core, '
   const route = config.guildId
     ? Routes.applicationGuildCommands(config.applicationId, config.guildId)
     : Routes.applicationCommands(config.applicationId);
-  const result = (await rest.put(route, { body: buildCommands(core) })) as RESTPutAPIApplicationCommandsResult;
+  const result = (await rest.put(route, { body: commandData(core) })) as RESTPutAPIApplicationCommandsResult;
   return { scope: config.guildId ? 'guild' : 'global', names: result.map((c) => c.name) };
 }

@@ -20,8 +20,7 @@ import {
   type APIApplicationCommandOptionChoice,
   type APIEmbed,
 } from 'discord.js';
-import type { Logger } from '../../src/index.ts';
-import { safeError } from './safe-error.ts';
+import { errorForLog, type Logger } from '../../src/index.ts';
 
 /** Discord's window for the first response is 3 s; this leaves room for the request to travel. */
 const ACK_WINDOW_MS = 2_500;
@@ -87,7 +86,7 @@ export function createResponder(apiBase: string, logger: Logger, sleep = default
       await sleep(wait);
       outcome = await callback(ref, body);
     }
-    logger.warn({ interactionId: ref.id, err: typeof outcome === 'object' ? safeError(outcome.error) : outcome }, 'discord: could not acknowledge the interaction within 3 s');
+    logger.warn({ interactionId: ref.id, err: typeof outcome === 'object' ? errorForLog(outcome.error) : outcome }, 'discord: could not acknowledge the interaction within 3 s');
     return 'failed';
   }
 
@@ -104,7 +103,7 @@ export function createResponder(apiBase: string, logger: Logger, sleep = default
       if (outcome === 'sent' || outcome === 'already-acknowledged') return;
       const wait = outcome === 'refused' ? undefined : (outcome.retryAfterMs ?? EDIT_BACKOFF_MS[attempt]);
       if (wait === undefined || attempt >= EDIT_BACKOFF_MS.length || wait > MAX_EDIT_RATE_LIMIT_WAIT_MS) {
-        logger.warn({ interactionId: ref.id, err: typeof outcome === 'object' ? safeError(outcome.error) : outcome }, 'discord: could not deliver the deferred answer');
+        logger.warn({ interactionId: ref.id, err: typeof outcome === 'object' ? errorForLog(outcome.error) : outcome }, 'discord: could not deliver the deferred answer');
         return;
       }
       await sleep(wait);

@@ -5,8 +5,7 @@
 // every line is redacted, at every level, before it is written: payloads are reduced to their keys,
 // Slack user ids and response URLs are masked.
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from '../../src/index.ts';
-import { errorForLog } from './error-for-log.ts';
+import { errorForLog, redactSecrets, type Logger } from '../../src/index.ts';
 
 export function boltLogger(logger: Logger): BoltLogger {
   let log = logger.child({ component: 'slack' });
@@ -38,17 +37,13 @@ export function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
-// Slack user ids (U..., W... for Enterprise Grid), response URLs and JSON payloads in a library's line.
+// Slack user ids (U..., W... for Enterprise Grid) and JSON payloads in a library's line.
 const USER_ID = /\b[UW][A-Z0-9]{6,}\b/g;
-const RESPONSE_URL = /https:\/\/hooks\.slack(?:-gov)?\.com\/[^\s"'`]+/g;
 const PAYLOAD = /[{[][\s\S]*$/;
 
-/** A library's log text with payloads reduced to "[payload: key, key]" and ids and URLs masked. */
+/** A library's log text with payloads reduced to "[payload: key, key]", user ids, tokens and response URLs masked. */
 export function redactLibraryText(text: string): string {
-  return text
-    .replace(PAYLOAD, (json) => `[payload: ${keysOf(json)}]`)
-    .replace(RESPONSE_URL, 'https://hooks.slack.com/[redacted]')
-    .replace(USER_ID, '[user]');
+  return redactSecrets(text.replace(PAYLOAD, (json) => `[payload: ${keysOf(json)}]`)).replace(USER_ID, '[user]');
 }
 
 function keysOf(json: string): string {

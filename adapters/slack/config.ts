@@ -1,28 +1,41 @@
-// The Slack adapter's environment, checked once at start. Socket Mode when SLACK_APP_TOKEN is set (no
-// public URL needed); otherwise the HTTP receiver on PORT, which must verify Slack's signatures and so
-// needs SLACK_SIGNING_SECRET. Every problem names the variable and how to fix it.
-import { ConfigError, toLocale, type Locale } from '../../src/index.ts';
+// The Slack adapter's environment variables and its configuration. Socket Mode when SLACK_APP_TOKEN is
+// set (no public URL needed); otherwise the HTTP receiver on the public PORT, which must verify Slack's
+// signatures and so needs SLACK_SIGNING_SECRET. Every problem names the variable and how to fix it.
+import { z } from 'zod';
+import { ConfigError, envVar } from '../../src/index.ts';
+
+export const variables = z.object({
+  /** Bot User OAuth Token (xoxb-...). Setting it enables Slack. */
+  SLACK_BOT_TOKEN: envVar.secret('SLACK_BOT_TOKEN'),
+  /** Signing Secret (Basic Information): verifies that HTTP requests come from Slack. */
+  SLACK_SIGNING_SECRET: envVar.secret('SLACK_SIGNING_SECRET'),
+  /** App-level token (xapp-..., connections:write): Socket Mode. */
+  SLACK_APP_TOKEN: envVar.secret('SLACK_APP_TOKEN'),
+  /** Another Web API URL, ending in /api/ (tests, proxies). */
+  SLACK_API_URL: envVar.httpUrl('SLACK_API_URL', 'http://127.0.0.1:8081/api/'),
+});
+
+export type SlackVariables = z.infer<typeof variables>;
 
 export type SlackConfig = {
   botToken: string;
   signingSecret?: string;
   /** Web API base URL (https://slack.com/api/ by default; a fake Slack in tests, Slack's other clouds). */
   apiUrl?: string;
-  defaultLocale: Locale;
-} & ({ mode: 'socket'; appToken: string } | { mode: 'http'; port: number; signingSecret: string });
+} & ({ mode: 'socket'; appToken: string } | { mode: 'http'; signingSecret: string });
 
-export function readSlackConfig(env: Record<string, string | undefined>): SlackConfig {
-  const botToken = env.SLACK_BOT_TOKEN?.trim() ?? '';
+export function configureSlack(values: SlackVariables): SlackConfig {
+  const botToken = values.SLACK_BOT_TOKEN ?? '';
   if (!botToken) throw new ConfigError('SLACK_BOT_TOKEN', 'SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-...) from your Slack app\'s "OAuth & Permissions" page.');
   if (!botToken.startsWith('xoxb-')) {
     throw new ConfigError('SLACK_BOT_TOKEN', 'SLACK_BOT_TOKEN must be a bot token starting with "xoxb-" (Slack app → OAuth & Permissions → Bot User OAuth Token).');
   }
-  const signingSecret = env.SLACK_SIGNING_SECRET?.trim() || undefined;
-  const apiUrl = readApiUrl(env.SLACK_API_URL);
-  const defaultLocale = toLocale(env.BOT_DEFAULT_LOCALE) ?? 'ko';
-  const common = { botToken, defaultLocale, ...(apiUrl ? { apiUrl } : {}) };
+  const signingSecret = values.SLACK_SIGNING_SECRET;
+  // The Web API client appends method names to this base: it must end with a slash.
+  const apiUrl = values.SLACK_API_URL ? (values.SLACK_API_URL.endsWith('/') ? values.SLACK_API_URL : `${values.SLACK_API_URL}/`) : undefined;
+  const common = { botToken, ...(apiUrl ? { apiUrl } : {}) };
 
-  const appToken = env.SLACK_APP_TOKEN?.trim();
+  const appToken = values.SLACK_APP_TOKEN;
   if (appToken) {
     if (!appToken.startsWith('xapp-')) {
       throw new ConfigError('SLACK_APP_TOKEN', 'SLACK_APP_TOKEN must be an app-level token starting with "xapp-" with the connections:write scope (Slack app → Basic Information → App-Level Tokens). Unset it to use the HTTP receiver instead.');
@@ -35,26 +48,5 @@ export function readSlackConfig(env: Record<string, string | undefined>): SlackC
       'SLACK_SIGNING_SECRET is not set. Either set SLACK_APP_TOKEN (xapp-...) to use Socket Mode (no public URL needed), or set SLACK_SIGNING_SECRET (Slack app → Basic Information → Signing Secret) to receive events over HTTP on PORT.',
     );
   }
-  return { ...common, mode: 'http', signingSecret, port: readPort(env.PORT) };
-}
-
-function readPort(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === '') return 3000;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('PORT', `PORT must be a port number (0-65535), not "${raw}".`);
-  return port;
-}
-
-function readApiUrl(raw: string | undefined): string | undefined {
-  const value = raw?.trim();
-  if (!value) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigError('SLACK_API_URL', `SLACK_API_URL must be a URL like https://slack.com/api/, not "${value}".`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('SLACK_API_URL', 'SLACK_API_URL must be an http(s) URL.');
-  // The Web API client appends method names to this base: it must end with a slash.
-  return value.endsWith('/') ? value : `${value}/`;
+  return { ...common, mode: 'http', signingSecret };
 }

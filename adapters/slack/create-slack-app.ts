@@ -1,19 +1,14 @@
-// Builds the Bolt app: the same options for the bot and for the benchmark's bare app (boltAppOptions),
+// Builds the Bolt app: the same options for the bot and for the benchmark's bare app (commonBoltOptions),
 // then the bot's middleware and listeners. Starting and stopping it is index.ts's job.
 import { App, HTTPReceiver, SocketModeReceiver, type AppOptions, type webApi } from '@slack/bolt';
-import type { Logger, PlatformContext } from '../../src/index.ts';
+import { errorForLog, type Logger, type PlatformContext } from '../../src/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
-import type { SlackDeps } from './deps.ts';
-import { errorForLog } from './error-for-log.ts';
 import { createEventDedupe, type EventDedupe } from './event-dedupe.ts';
 import { EVENTS_PATH, type Listened } from './http-door.ts';
-import { onAppMention } from './listeners/app-mention.ts';
-import { onAskCommand } from './listeners/ask-command.ts';
-import { onDirectMessage } from './listeners/direct-message.ts';
-import { onShareAction } from './listeners/share-action.ts';
+import { listened, listeners } from './listeners/index.ts';
+import { registerListeners } from './listeners/listener.ts';
 import { oncePerEvent } from './once-per-event.ts';
-import { SHARE_ACTION_ID } from './render-answer.ts';
 
 export type WebClientOptions = webApi.WebClientOptions;
 
@@ -32,8 +27,15 @@ export interface BoltSetup {
   processBeforeResponse?: boolean;
 }
 
+/**
+ * A Web API call is retried twice within a few seconds and given up after 10 s: the client's default
+ * (ten retries over about thirty minutes) would keep an answer in flight, and in memory, that long.
+ */
+const WEB_API_RETRIES = { retries: 2, maxTimeout: 2_000 };
+const WEB_API_TIMEOUT_MS = 10_000;
+
 export function webClientOptions(config: SlackConfig, extra: WebClientOptions = {}): WebClientOptions {
-  return { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), ...extra };
+  return { retryConfig: WEB_API_RETRIES, timeout: WEB_API_TIMEOUT_MS, ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), ...extra };
 }
 
 /** The Bolt options shared by the bot and the benchmark's bare app (which adds its own receiver or port). */
@@ -92,23 +94,12 @@ export function createSlackApp(setup: BoltSetup & { ctx: PlatformContext; dedupe
   const { http, socket } = createReceiver(setup);
   const receiver = http ?? socket;
   const app = new App({ ...commonBoltOptions(setup), ...(receiver ? { receiver } : {}) });
-  const deps: SlackDeps = {
-    ctx: setup.ctx,
-    botUserId: setup.identity.botUserId,
-    defaultLocale: setup.config.defaultLocale,
-    inFlight: setup.ctx.inFlight,
-    logger: setup.logger,
-  };
   app.use(oncePerEvent(setup.dedupe ?? createEventDedupe(), setup.logger));
-  app.event('app_mention', onAppMention(deps));
-  app.message(onDirectMessage(deps));
-  app.command('/ask', onAskCommand(deps));
-  app.action({ type: 'block_actions', action_id: SHARE_ACTION_ID }, onShareAction(deps));
-  // Listeners handle their own errors (answer-safely.ts); this catches what happens around them
+  registerListeners(app, { ctx: setup.ctx, botUserId: setup.identity.botUserId }, listeners);
+  // Listeners handle their own errors (listeners/listener.ts); this catches what happens around them
   // (authorization, middleware) so nothing is rethrown into the receiver.
   app.error(async (err) => {
     setup.logger.error({ err: errorForLog(err) }, 'slack app error');
   });
-  const listened: Listened = { commands: new Set(['/ask']), interactions: new Set(['block_actions']), actions: new Set([SHARE_ACTION_ID]) };
-  return { app, listened, ...(http ? { httpReceiver: http } : {}), ...(socket ? { socketReceiver: socket } : {}) };
+  return { app, listened: listened(), ...(http ? { httpReceiver: http } : {}), ...(socket ? { socketReceiver: socket } : {}) };
 }

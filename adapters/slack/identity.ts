@@ -4,7 +4,7 @@ import { webApi } from '@slack/bolt';
 import { ConfigError, type Logger } from '../../src/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { BotIdentity, WebClientOptions } from './create-slack-app.ts';
-import { slackErrorCode } from './error-for-log.ts';
+import { slackErrorCode } from './listeners/listener.ts';
 
 const REJECTED = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'team_disabled']);
 

@@ -29,18 +29,7 @@ export interface RenderExtras {
   sharedBy?: { user: string; question: string };
 }
 
-// The core hands out the same frozen Answer for a repeated question, so its plain rendering (no extras)
-// is worked out once per answer and reused; WeakMap entries go with the answers.
-const plainRenderings = new WeakMap<Answer, SlackMessage>();
-
 export function renderAnswer(answer: Answer, t: Core['t'], extras: RenderExtras = {}): SlackMessage {
-  if (extras.shareValue !== undefined || extras.sharedBy !== undefined || !Object.isFrozen(answer)) return render(answer, t, extras);
-  let message = plainRenderings.get(answer);
-  if (!message) plainRenderings.set(answer, (message = render(answer, t, extras)));
-  return message;
-}
-
-function render(answer: Answer, t: Core['t'], extras: RenderExtras): SlackMessage {
   const locale = answer.locale;
   // Slack rejects an empty section text.
   const head: KnownBlock[] = [section(escapeMrkdwn(answer.body || answer.text) || '…')];
@@ -77,25 +66,8 @@ function render(answer: Answer, t: Core['t'], extras: RenderExtras): SlackMessag
   };
 }
 
-// A citation's line depends only on the fact and the language, and i18next interpolation of long titles
-// costs more than the rest of the rendering (bench:slack): each distinct line is built once.
-// Keyed by the translate function too: two cores with different locale files never share lines.
-const citationCaches = new WeakMap<Core['t'], Map<string, string>>();
-const CITATION_CACHE_MAX = 1_000;
-
+/** A citation's context line: source · chart caption · the article (linked when it has a plain URL). */
 export function citationText(t: Core['t'], locale: Answer['locale'], c: Citation): string {
-  const key = [locale, c.source, c.figure ?? '', c.article, c.date, c.url ?? ''].join('\u0000');
-  let citationCache = citationCaches.get(t);
-  if (!citationCache) citationCaches.set(t, (citationCache = new Map()));
-  const cached = citationCache.get(key);
-  if (cached !== undefined) return cached;
-  const text = buildCitationText(t, locale, c);
-  if (citationCache.size >= CITATION_CACHE_MAX) citationCache.clear();
-  citationCache.set(key, text);
-  return text;
-}
-
-function buildCitationText(t: Core['t'], locale: Answer['locale'], c: Citation): string {
   const parts = [escapeMrkdwn(t(locale, 'slack:citation.source', { source: c.source }))];
   if (c.figure) parts.push(escapeMrkdwn(t(locale, 'slack:citation.figure', { figure: c.figure })));
   const article = escapeMrkdwn(t(locale, 'slack:citation.article', { article: c.article, date: c.date }));

@@ -2,8 +2,8 @@
 // reconnect loop is off (create-slack-app.ts) because a failed reconnect there is an unhandled rejection,
 // which exits Node; here every attempt is awaited and retried with a capped backoff.
 import type { SocketModeReceiver } from '@slack/bolt';
-import { ConfigError, type Logger, type PlatformContext } from '../../src/index.ts';
-import { errorForLog, slackErrorCode } from './error-for-log.ts';
+import { ConfigError, errorForLog, type Logger, type PlatformContext } from '../../src/index.ts';
+import { slackErrorCode } from './listeners/listener.ts';
 
 type SocketClient = SocketModeReceiver['client'];
 

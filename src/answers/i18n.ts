@@ -36,5 +36,30 @@ export function createTranslator(dir: string): Translate {
     returnNull: false,
   });
   const fixed = { ko: instance.getFixedT('ko'), en: instance.getFixedT('en') };
-  return (locale, key, vars) => String(fixed[locale](key, (vars ?? {}) as Record<string, unknown>));
+  const translate: Translate = (locale, key, vars) => String(fixed[locale](key, (vars ?? {}) as Record<string, unknown>));
+  return memoised(translate);
+}
+
+/** Distinct translations remembered; when full, it starts over (the lines an answer needs recur). */
+const MEMO_LIMIT = 5_000;
+
+/**
+ * Translations with plain values (a citation line: source, chart, article, date) are worked out once:
+ * i18next's interpolation of long titles costs more than the rest of rendering an answer, and every
+ * platform renders the same few citations again and again. The one cache for every adapter.
+ */
+function memoised(translate: Translate): Translate {
+  const memo = new Map<string, string>();
+  return (locale, key, vars) => {
+    const values = vars ? Object.values(vars) : [];
+    if (!values.every((v) => v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) return translate(locale, key, vars);
+    const memoKey = vars ? `${locale}\u0000${key}\u0000${JSON.stringify(vars)}` : `${locale}\u0000${key}`;
+    let text = memo.get(memoKey);
+    if (text === undefined) {
+      text = translate(locale, key, vars);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(memoKey, text);
+    }
+    return text;
+  };
 }

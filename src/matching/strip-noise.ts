@@ -9,8 +9,8 @@ const MENTION = /<[@#!][^>\n]{0,120}>/g;
 const CUSTOM_EMOJI = /<a?:[\w~-]{1,40}:\d{1,25}>/g;
 const SHORTCODE = /(^|[\s(])(:[a-z0-9_+-]{1,40}:)(?=$|[\s).,!?])/gi;
 // Slack links <https://x|label> keep their label; Markdown links [label](url) too; bare URLs go.
-const SLACK_LINK = /<(?:https?|mailto):[^|>\s]{1,500}\|([^>]{0,200})>/g;
-const SLACK_BARE_LINK = /<(?:https?|mailto):[^>\s]{1,500}>/g;
+const CHAT_LINK = /<(?:https?|mailto):[^|>\s]{1,500}\|([^>]{0,200})>/g;
+const CHAT_BARE_LINK = /<(?:https?|mailto):[^>\s]{1,500}>/g;
 const MARKDOWN_LINK = /\[([^\]]{0,200})\]\((?:[^)\s]{1,500})\)/g;
 const URL = /\bhttps?:\/\/\S{1,500}/g;
 // A fenced code block holds what the bot should run or print, not what it is asked.
@@ -57,8 +57,8 @@ export function stripNoise(text: string): string {
   const input = String(text ?? '');
   if (!MAY_HAVE_NOISE.test(input)) return joinSpacedLetters(input).trim();
   const unlinked = input
-    .replace(SLACK_LINK, ' $1 ')
-    .replace(SLACK_BARE_LINK, ' ')
+    .replace(CHAT_LINK, ' $1 ')
+    .replace(CHAT_BARE_LINK, ' ')
     .replace(MARKDOWN_LINK, ' $1 ')
     .replace(URL, ' ')
     .replace(CUSTOM_EMOJI, ' ')

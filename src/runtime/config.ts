@@ -1,12 +1,14 @@
 // The process configuration: read once at start from the environment and an optional .env file,
-// validated with zod. Every problem is reported at once, each naming the variable and the fix, so an
-// operator fixes a deployment in one round. Platform credentials are only format-checked here: each
-// adapter decides what it needs and throws a ConfigError naming the missing variable.
+// validated with zod: the runtime's own variables here, each discovered adapter's from the schema it
+// declares. Every problem is reported at once, each naming the variable and the fix, so an operator
+// fixes a deployment in one round. What a platform requires (a token) its configure() decides.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { DEFAULT_FACTS_DIR } from '../paths.ts';
+import type { PlatformDefinition } from '../platform.ts';
+import { blank, envVar, optional } from './env-vars.ts';
 import type { Locale } from '../types.ts';
 
 export type Env = Record<string, string | undefined>;
@@ -49,92 +51,73 @@ export function formatProblems(problems: ConfigProblem[]): string {
   return ['Invalid configuration (environment or .env):', ...problems.map((p) => `  - ${p.variable}: ${p.message}`)].join('\n');
 }
 
-// An empty value (`DISCORD_TOKEN=` copied from .env.example) means "not set".
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
-
-const port = (name: string, fallback?: number) =>
-  z.preprocess(
-    (v) => blank(v) ?? fallback,
-    z.coerce
-      .number({ error: `must be a port number 0-65535 (e.g. ${name}=3000; 0 picks a free port)` })
-      .int({ error: `must be a whole port number 0-65535 (e.g. ${name}=3000)` })
-      .min(0, { error: `must be a port number 0-65535 (e.g. ${name}=3000)` })
-      .max(65535, { error: `must be a port number 0-65535 (e.g. ${name}=3000)` }),
-  );
-
-const positiveInt = (name: string, fallback: number, max: number) =>
-  z.preprocess(
-    (v) => blank(v) ?? fallback,
-    z.coerce
-      .number({ error: `must be a whole number from 1 to ${max} (e.g. ${name}=${fallback})` })
-      .int({ error: `must be a whole number from 1 to ${max} (e.g. ${name}=${fallback})` })
-      .min(1, { error: `must be a whole number from 1 to ${max} (e.g. ${name}=${fallback})` })
-      .max(max, { error: `must be a whole number from 1 to ${max} (e.g. ${name}=${fallback})` }),
-  );
-
-const httpUrl = (name: string, example: string) =>
-  optional(
-    z.url({ protocol: /^https?$/, error: `must be an http(s) URL (e.g. ${name}=${example}); leave it unset for the real service` }),
-  );
-
-const secret = (name: string) =>
-  optional(z.string().regex(/^\S+$/, { error: `must not contain spaces or line breaks (check the value copied into ${name})` }));
-
-const snowflake = (name: string) =>
-  optional(z.string().regex(/^\d{5,25}$/, { error: `must be a Discord id (digits only; copy it from the Developer Portal or with Developer Mode on) for ${name}` }));
-
-const schema = z.object({
-  BOT_ADAPTERS: optional(
-    z
-      .string()
-      .regex(/^[a-z0-9_-]+(\s*,\s*[a-z0-9_-]+)*$/, { error: 'must be a comma-separated list of platform names, e.g. BOT_ADAPTERS=discord,slack' }),
-  ),
+const runtimeVariables = z.object({
+  BOT_ADAPTERS: envVar.list('BOT_ADAPTERS', /^[a-z0-9_-]+$/, 'discord,slack'),
   BOT_DEFAULT_LOCALE: z.preprocess((v) => blank(v) ?? 'ko', z.enum(['ko', 'en'], { error: 'must be ko or en (the language used when a message gives no clue)' })),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
-  PORT: port('PORT', 3000),
-  HEALTH_PORT: optional(port('HEALTH_PORT')),
+  PORT: envVar.port('PORT', 3000),
+  HEALTH_PORT: optional(envVar.port('HEALTH_PORT')),
   HEALTH_HOST: z.preprocess(
     (v) => blank(v) ?? '127.0.0.1',
     z.union([z.ipv4(), z.ipv6(), z.literal('localhost')], { error: 'must be an IP address to listen on (e.g. HEALTH_HOST=127.0.0.1, or 0.0.0.0 for every interface)' }),
   ),
-  METRICS_TOKEN: secret('METRICS_TOKEN'),
-  RATE_LIMIT_MAX: positiveInt('RATE_LIMIT_MAX', 5, 10_000),
-  RATE_LIMIT_WINDOW_SECONDS: positiveInt('RATE_LIMIT_WINDOW_SECONDS', 10, 86_400),
-  FACTS_WATCH: z.preprocess((v) => blank(v) ?? '0', z.enum(['0', '1', 'true', 'false'], { error: 'must be 1 (watch the fact files) or 0' })),
-  FACTS_DIR: optional(z.string()),
-  DISCORD_TOKEN: secret('DISCORD_TOKEN'),
-  DISCORD_APPLICATION_ID: snowflake('DISCORD_APPLICATION_ID'),
-  DISCORD_GUILD_ID: snowflake('DISCORD_GUILD_ID'),
-  DISCORD_API_BASE: httpUrl('DISCORD_API_BASE', 'http://127.0.0.1:8080'),
-  SLACK_BOT_TOKEN: secret('SLACK_BOT_TOKEN'),
-  SLACK_SIGNING_SECRET: secret('SLACK_SIGNING_SECRET'),
-  SLACK_APP_TOKEN: secret('SLACK_APP_TOKEN'),
-  SLACK_API_URL: httpUrl('SLACK_API_URL', 'http://127.0.0.1:8081/api/'),
+  METRICS_TOKEN: envVar.secret('METRICS_TOKEN'),
+  RATE_LIMIT_MAX: envVar.positiveInt('RATE_LIMIT_MAX', 5, 10_000),
+  RATE_LIMIT_WINDOW_SECONDS: envVar.positiveInt('RATE_LIMIT_WINDOW_SECONDS', 10, 86_400),
+  FACTS_WATCH: envVar.flag('FACTS_WATCH', false, 'watch the fact files'),
+  FACTS_DIR: envVar.text(),
 });
 
-/** The variables this process reads, for .env.example and the README (the test checks they agree). */
-export const CONFIG_VARIABLES = Object.keys(schema.shape);
+/** The variables the runtime itself reads (each adapter declares its own). */
+export const RUNTIME_VARIABLES = Object.keys(runtimeVariables.shape);
 
-/** Validates the environment; throws ConfigInvalidError listing every problem. */
-export function parseConfig(env: Env): RuntimeConfig {
-  const result = schema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '(environment)'), message: issue.message }));
-    throw new ConfigInvalidError(problems);
+export interface ParsedConfig {
+  runtime: RuntimeConfig;
+  /** Each discovered platform's parsed variables, by platform name. */
+  platformValues: Map<string, Record<string, unknown>>;
+}
+
+/**
+ * Validates the runtime's variables and every discovered platform's at once; throws ConfigInvalidError
+ * listing every problem (a malformed value is reported even for a platform that will not start).
+ */
+export function parseConfig(env: Env, platforms: Array<Pick<PlatformDefinition, 'name' | 'variables'>> = []): ParsedConfig {
+  const problems: ConfigProblem[] = [];
+  const collect = (issues: z.core.$ZodIssue[]) => {
+    for (const issue of issues) problems.push({ variable: String(issue.path[0] ?? '(environment)'), message: issue.message });
+  };
+  const declared = new Map(RUNTIME_VARIABLES.map((v) => [v, 'the runtime']));
+  for (const p of platforms) {
+    for (const variable of Object.keys(p.variables.shape)) {
+      const owner = declared.get(variable);
+      if (owner) problems.push({ variable, message: `declared by both ${owner} and the ${p.name} adapter; an adapter's variables are its own` });
+      declared.set(variable, `the ${p.name} adapter`);
+    }
   }
-  const c = result.data;
+  const runtime = runtimeVariables.safeParse(env);
+  if (!runtime.success) collect(runtime.error.issues);
+  const platformValues = new Map<string, Record<string, unknown>>();
+  for (const p of platforms) {
+    const parsed = p.variables.safeParse(env);
+    if (parsed.success) platformValues.set(p.name, parsed.data as Record<string, unknown>);
+    else collect(parsed.error.issues);
+  }
+  if (problems.length > 0 || !runtime.success) throw new ConfigInvalidError(problems);
+  const c = runtime.data;
   return {
-    ...(c.BOT_ADAPTERS ? { adapters: [...new Set(c.BOT_ADAPTERS.split(',').map((s) => s.trim()))] } : {}),
-    defaultLocale: c.BOT_DEFAULT_LOCALE,
-    ...(c.LOG_LEVEL ? { logLevel: c.LOG_LEVEL } : {}),
-    port: c.PORT,
-    ...(c.HEALTH_PORT !== undefined ? { healthPort: c.HEALTH_PORT } : {}),
-    healthHost: c.HEALTH_HOST,
-    ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
-    rateLimit: { max: c.RATE_LIMIT_MAX, windowMs: c.RATE_LIMIT_WINDOW_SECONDS * 1000 },
-    factsWatch: c.FACTS_WATCH === '1' || c.FACTS_WATCH === 'true',
-    factsDir: c.FACTS_DIR ? resolve(c.FACTS_DIR) : DEFAULT_FACTS_DIR,
+    runtime: {
+      ...(c.BOT_ADAPTERS ? { adapters: [...new Set(c.BOT_ADAPTERS)] } : {}),
+      defaultLocale: c.BOT_DEFAULT_LOCALE,
+      ...(c.LOG_LEVEL ? { logLevel: c.LOG_LEVEL } : {}),
+      port: c.PORT,
+      ...(c.HEALTH_PORT !== undefined ? { healthPort: c.HEALTH_PORT } : {}),
+      healthHost: c.HEALTH_HOST,
+      ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
+      rateLimit: { max: c.RATE_LIMIT_MAX, windowMs: c.RATE_LIMIT_WINDOW_SECONDS * 1000 },
+      factsWatch: c.FACTS_WATCH,
+      factsDir: c.FACTS_DIR ? resolve(c.FACTS_DIR) : DEFAULT_FACTS_DIR,
+    },
+    platformValues,
   };
 }
 
@@ -143,7 +126,7 @@ export function parseConfig(env: Env): RuntimeConfig {
  * variables always win over the file, so a deployment can override any line of it.
  */
 export function loadEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Env {
-  const file = resolve(cwd, blank(env.ENV_FILE) as string | undefined ?? '.env');
+  const file = resolve(cwd, (blank(env.ENV_FILE) as string | undefined) ?? '.env');
   if (!existsSync(file)) return { ...env };
   const fromFile = parseDotenv(readFileSync(file));
   const merged: Env = { ...fromFile };

@@ -8,6 +8,8 @@ import type { Logger } from './logger.ts';
 import type { Metrics, Outcome } from './metrics.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { createUserHasher } from './hash-user.ts';
+import { replyLocale } from './reply-locale.ts';
+import { errorForLog } from './error-for-log.ts';
 import { createMemoryConversationStore, type ConversationStore } from './conversation-store.ts';
 
 export interface HandleDeps {
@@ -61,7 +63,7 @@ export function createHandle(deps: HandleDeps): Handle {
       try {
         context = await conversations.get(conversationKey);
       } catch (err) {
-        logger.warn({ platform, err: describeError(err).message }, 'conversation store failed; answering without context');
+        logger.warn({ platform, err: errorForLog(err).message }, 'conversation store failed; answering without context');
       }
     }
 
@@ -71,7 +73,7 @@ export function createHandle(deps: HandleDeps): Handle {
       answer = core.ask({ ...asked, text }, context);
     } catch (err) {
       const locale = safeLocale(core, text, question.locale);
-      logger.error({ platform, locale, user, err: describeError(err) }, 'core.ask failed; sent the error notice');
+      logger.error({ platform, locale, user, err: errorForLog(err) }, 'core.ask failed; sent the error notice');
       answer = noticeAnswer(core, locale, 'error');
     }
     const seconds = (performance.now() - started) / 1000;
@@ -79,7 +81,7 @@ export function createHandle(deps: HandleDeps): Handle {
       try {
         await conversations.set(conversationKey, answer.context);
       } catch (err) {
-        logger.warn({ platform, err: describeError(err).message }, 'conversation store failed; the next turn starts fresh');
+        logger.warn({ platform, err: errorForLog(err).message }, 'conversation store failed; the next turn starts fresh');
       }
     }
     metrics.question(platform, answer.locale, outcomeOf(answer), seconds);
@@ -106,21 +108,11 @@ function outcomeOf(answer: Answer): Outcome {
 }
 
 function safeLocale(core: Core, text: string, hint: Locale | undefined): Locale {
-  try {
-    return core.detectLocale(text.slice(0, 1000), hint);
-  } catch {
-    return hint ?? 'ko';
-  }
+  return replyLocale(core, text, hint ?? 'ko');
 }
 
 /** A notice the runtime composes itself (rate limit, failure): the localised text from the core's namespace. */
 export function noticeAnswer(core: Core, locale: Locale, notice: Notice): Answer {
   const body = core.t(locale, `core:notice.${notice}`);
   return { answered: false, locale, text: body, body, facts: [], citations: [], suggestions: [], score: 0, notice };
-}
-
-/** The failure for the log: name, message and stack (core errors never carry a secret; env is never passed in). */
-function describeError(err: unknown): { type: string; message: string; stack?: string } {
-  if (err instanceof Error) return { type: err.name, message: err.message, ...(err.stack ? { stack: err.stack } : {}) };
-  return { type: typeof err, message: String(err) };
 }

@@ -1,11 +1,16 @@
-// Which platforms this process starts: BOT_ADAPTERS when set (each must exist; a platform missing its
-// credentials then fails at start with a ConfigError naming the variable), otherwise every platform
-// whose credentials are configured, and the terminal chat (the `fallback` platform) when none is.
-import type { PlatformDefinition } from '../platform.ts';
-import type { Env } from './config.ts';
-import { ConfigInvalidError } from './config.ts';
+// Which platforms this process starts, and their configuration: BOT_ADAPTERS when set (each must exist),
+// otherwise every platform whose values say it is configured (a token is set), and the terminal chat
+// (the `fallback` platform) when none is. Each chosen platform's configure() then runs before anything
+// starts, and every missing variable of every chosen platform is reported at once.
+import { ConfigError, type PlatformDefinition } from '../platform.ts';
+import { ConfigInvalidError, type ConfigProblem } from './config.ts';
 
-export function selectPlatforms(all: PlatformDefinition[], env: Env, explicit?: string[]): PlatformDefinition[] {
+export interface SelectedPlatform {
+  definition: PlatformDefinition;
+  config: unknown;
+}
+
+export function selectPlatforms(all: PlatformDefinition[], values: Map<string, Record<string, unknown>>, explicit?: string[]): PlatformDefinition[] {
   if (explicit && explicit.length > 0) {
     const unknown = explicit.filter((name) => !all.some((p) => p.name === name));
     if (unknown.length > 0) {
@@ -16,6 +21,22 @@ export function selectPlatforms(all: PlatformDefinition[], env: Env, explicit?: 
     }
     return all.filter((p) => explicit.includes(p.name));
   }
-  const configured = all.filter((p) => p.isConfigured(env));
+  const configured = all.filter((p) => p.isConfigured(values.get(p.name) ?? {}));
   return configured.length > 0 ? configured : all.filter((p) => p.fallback);
+}
+
+/** Each platform's configuration; throws ConfigInvalidError with every platform's problems. */
+export function configurePlatforms(chosen: PlatformDefinition[], values: Map<string, Record<string, unknown>>): SelectedPlatform[] {
+  const problems: ConfigProblem[] = [];
+  const selected: SelectedPlatform[] = [];
+  for (const definition of chosen) {
+    try {
+      selected.push({ definition, config: definition.configure(values.get(definition.name) ?? {}) });
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      problems.push({ variable: err.variable, message: err.message });
+    }
+  }
+  if (problems.length > 0) throw new ConfigInvalidError(problems);
+  return selected;
 }

@@ -1,26 +1,34 @@
-// Runs the started platforms as one process: one PlatformContext per platform (so /healthz knows
-// each one's connection), the handle() pipeline, /healthz and /metrics, fact reloads and a graceful
-// shutdown. src/main.ts only reads the configuration and wires signals to this.
+// Runs the chosen platforms as one process: one PlatformContext per platform (its configuration, its
+// connection state for /healthz, its answers in flight), the handle() pipeline, the public HTTP port
+// shared by the platforms that mount a path on it, /healthz and /metrics on HEALTH_PORT, fact reloads
+// and a graceful shutdown. src/main.ts only reads the configuration and wires signals to this.
 import type { Core } from '../core.ts';
-import { ConfigError, type PlatformContext, type PlatformDefinition, type RunningPlatform } from '../platform.ts';
-import type { Env, RuntimeConfig } from './config.ts';
+import { ConfigError, type PlatformContext, type RunningPlatform } from '../platform.ts';
+import type { RuntimeConfig } from './config.ts';
 import type { Logger } from './logger.ts';
+import { errorForLog } from './error-for-log.ts';
 import { createHandle, type Handle } from './handle-question.ts';
 import { createHealth, type Health } from './health.ts';
-import { createMetrics, type Metrics } from './metrics.ts';
-import { createRateLimiter } from './rate-limiter.ts';
-import type { HttpServer } from './http-server.ts';
 import { startHealthServer } from './health-server.ts';
-import { createInFlight, DEFAULT_IN_FLIGHT_LIMITS } from './in-flight.ts';
+import type { HttpServer } from './http-server.ts';
+import { createInFlight, DEFAULT_IN_FLIGHT_LIMITS, type InFlight } from './in-flight.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { createPublicHttp } from './public-http.ts';
+import { createRateLimiter } from './rate-limiter.ts';
+import { replyLocale } from './reply-locale.ts';
 import { reloadFacts, watchFacts } from './fact-reload.ts';
+import type { SelectedPlatform } from './select-platforms.ts';
+
+/** How long shutdown waits for answers in flight: less than the process's grace period (main.ts), so the platforms still disconnect cleanly. */
+export const DEFAULT_DRAIN_MS = 3_500;
 
 export interface RuntimeOptions {
   config: RuntimeConfig;
-  env: Env;
   core: Core;
   logger: Logger;
-  platforms: PlatformDefinition[];
+  platforms: SelectedPlatform[];
   metrics?: Metrics;
+  drainMs?: number;
 }
 
 export interface Runtime {
@@ -29,15 +37,24 @@ export interface Runtime {
   metrics: Metrics;
   /** The /healthz + /metrics server, on HEALTH_PORT (none when HEALTH_PORT is unset). */
   server?: HttpServer;
+  /** The public port (PORT), when a platform mounted a path on it. */
+  publicServer?: HttpServer;
   /** Resolves when every started platform has finished by itself (the terminal chat at end of input). */
   finished?: Promise<void>;
   reload(trigger: string): boolean;
-  /** Stop every platform (each lets its answers in flight finish), then close the servers. Idempotent. */
+  /** Stop taking events everywhere, let answers in flight finish, disconnect, close the servers. Idempotent. */
   shutdown(reason: string): Promise<void>;
 }
 
+interface Started {
+  name: string;
+  instance: RunningPlatform;
+  inFlight: InFlight;
+}
+
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
-  const { config, env, core, logger, platforms } = options;
+  const { config, core, logger, platforms } = options;
+  const drainMs = options.drainMs ?? DEFAULT_DRAIN_MS;
   const metrics = options.metrics ?? createMetrics();
   const health = createHealth(metrics);
   metrics.factsLoaded(core.factCount);
@@ -47,35 +64,53 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     metrics,
     limiter: createRateLimiter(config.rateLimit),
     // The terminal chat has one user, the operator: piping a file of questions must not be throttled.
-    unlimited: new Set(platforms.filter((p) => p.fallback).map((p) => p.name)),
+    unlimited: new Set(platforms.filter((p) => p.definition.fallback).map((p) => p.definition.name)),
   });
+  const publicHttp = createPublicHttp();
 
-  const running: Array<{ name: string; instance: RunningPlatform }> = [];
-  const stopAll = async () => {
+  const running: Started[] = [];
+  const each = async (what: string, work: (p: Started) => Promise<void> | undefined) => {
     await Promise.all(
-      running.map(async ({ name, instance }) => {
+      running.map(async (p) => {
         try {
-          await instance.stop();
-          logger.info({ platform: name }, 'platform stopped');
+          await work(p);
         } catch (err) {
-          logger.error({ platform: name, err: err instanceof Error ? err.message : String(err) }, 'platform failed to stop cleanly');
+          logger.error({ platform: p.name, err: errorForLog(err) }, `platform failed to ${what} cleanly`);
         }
       }),
     );
   };
+  const stopAll = async () => {
+    await Promise.all([publicHttp.close(), each('stop', (p) => p.instance.stop())]);
+    await drained(running, drainMs, logger);
+    await each('close', (p) => p.instance.close?.());
+    for (const p of running) logger.info({ platform: p.name }, 'platform stopped');
+  };
 
-  for (const p of platforms) {
-    health.starting(p.name);
-    const ctx = contextFor(p.name, { core, env, logger, handle, health });
+  for (const { definition, config: platformConfig } of platforms) {
+    health.starting(definition.name);
+    const ctx = contextFor(definition.name, platformConfig, { core, logger, handle, health, config, http: publicHttp });
     try {
-      running.push({ name: p.name, instance: await p.start(ctx) });
+      running.push({ name: definition.name, instance: await definition.start(ctx), inFlight: ctx.inFlight });
     } catch (err) {
       // Leave nothing half-connected behind when a later platform's configuration is wrong.
       await stopAll();
       throw err;
     }
-    health.started(p.name);
-    logger.info({ platform: p.name }, 'platform started');
+    health.started(definition.name);
+    logger.info({ platform: definition.name }, 'platform started');
+  }
+
+  let publicServer: HttpServer | undefined;
+  if (publicHttp.mounted.length > 0) {
+    try {
+      publicServer = await publicHttp.listen(config.port);
+    } catch (err) {
+      await stopAll();
+      const code = (err as { code?: unknown }).code;
+      throw new ConfigError('PORT', `Cannot listen on PORT ${config.port} (${String(code ?? err)}): choose a free port.`);
+    }
+    logger.info({ port: publicServer.port, paths: publicHttp.mounted }, `listening on http://0.0.0.0:${publicServer.port} for ${publicHttp.mounted.join(', ')}`);
   }
 
   let server: HttpServer | undefined;
@@ -116,20 +151,45 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     return closing;
   };
 
-  return { handle, health, metrics, ...(server ? { server } : {}), ...(finished ? { finished } : {}), reload, shutdown };
+  return {
+    handle,
+    health,
+    metrics,
+    ...(server ? { server } : {}),
+    ...(publicServer ? { publicServer } : {}),
+    ...(finished ? { finished } : {}),
+    reload,
+    shutdown,
+  };
+}
+
+/** Waits until no platform has an answer in flight, or `ms` has passed (then says how many were cut off). */
+async function drained(running: Started[], ms: number, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const idle = Promise.all(running.map((p) => p.inFlight.idle())).then(() => true);
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const done = await Promise.race([idle, late]);
+  clearTimeout(timer);
+  if (!done) logger.warn({ in_flight: running.reduce((n, p) => n + p.inFlight.count, 0), drain_ms: ms }, 'stopped waiting for answers in flight');
 }
 
 function contextFor(
   platform: string,
-  deps: { core: Core; env: Env; logger: Logger; handle: Handle; health: Health },
+  platformConfig: unknown,
+  deps: { core: Core; logger: Logger; handle: Handle; health: Health; config: RuntimeConfig; http: PlatformContext['http'] },
 ): PlatformContext {
   const logger = deps.logger.child({ platform });
+  const { core } = deps;
+  const defaultLocale = deps.config.defaultLocale;
   return {
-    core: deps.core,
-    env: deps.env,
+    core,
+    config: platformConfig,
+    settings: { defaultLocale },
     logger,
     handle: deps.handle,
+    locale: (text, uiLocale) => replyLocale(core, text, uiLocale ?? defaultLocale),
     inFlight: createInFlight(DEFAULT_IN_FLIGHT_LIMITS, () => logger.warn({ max_age_ms: DEFAULT_IN_FLIGHT_LIMITS.maxAgeMs }, 'an answer took too long to deliver; no longer waiting for it')),
+    http: deps.http,
     setConnected(connected, reason) {
       const before = deps.health.status().platforms[platform];
       deps.health.set(platform, connected, reason);

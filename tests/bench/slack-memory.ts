@@ -46,7 +46,7 @@ async function main() {
     child.stdout.on('data', (d: Buffer) => {
       if (found) return;
       out += d.toString();
-      const m = /"pid":(\d+),[^\n]*"port":(\d+),"msg":"Slack events on/.exec(out);
+      const m = /"pid":(\d+),[^\n]*"port":(\d+),[^\n]*"msg":"listening on/.exec(out);
       if (m) {
         found = true;
         resolve({ pid: Number(m[1]), port: Number(m[2]) });

@@ -1,6 +1,6 @@
 // Autocomplete for /ask question: the real client answers type-4 interactions with type-8 callbacks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toChoices } from '../../adapters/discord/handle-autocomplete.ts';
+import { toChoices } from '../../adapters/discord/commands/ask.ts';
 import { startBot, type BotHarness } from './bot-harness.ts';
 
 interface Choice {

@@ -2,14 +2,15 @@
 // Discord on 127.0.0.1. Each call gets its own fake on its own port, so test files run in parallel.
 import { type Core, type PlatformContext, type RunningPlatform } from '../../src/index.ts';
 import { platform } from '../../adapters/discord/index.ts';
-import { captureContext, type HandleOverride, testCore, type LogLine } from '../helpers/test-context.ts';
+import { captureContext, type ContextOptions, type HandleOverride, testCore, type LogLine } from '../helpers/test-context.ts';
+import type { DiscordConfig } from '../../adapters/discord/config.ts';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fakes/fake-discord.ts';
 
 export { testCore, type LogLine } from '../helpers/test-context.ts';
 
 export interface BotHarness {
   fake: FakeDiscord;
-  ctx: PlatformContext;
+  ctx: PlatformContext<DiscordConfig>;
   running: RunningPlatform;
   /** Every log line the adapter wrote (JSON, parsed). */
   logs: LogLine[];
@@ -22,21 +23,23 @@ export interface HarnessOptions {
   handle?: HandleOverride;
   /** Replace the core the adapter sees (e.g. one whose suggest throws). */
   core?: (core: Core) => Core;
+  rateLimit?: ContextOptions['rateLimit'];
   fake?: FakeDiscordOptions;
 }
 
 export interface TestContext {
-  ctx: PlatformContext;
+  ctx: PlatformContext<DiscordConfig>;
   logs: LogLine[];
   connection: { connected: boolean; reason?: string }[];
 }
 
-/** A PlatformContext like src/main.ts builds, with the logs and connection reports captured. */
+/** A PlatformContext like the runtime builds for Discord, with the logs and connection reports captured. */
 export function makeContext(options: HarnessOptions = {}, env: Record<string, string | undefined> = {}): TestContext {
-  return captureContext({
+  return captureContext(platform, {
     env,
     ...(options.core ? { core: options.core(testCore()) } : {}),
     ...(options.handle ? { handle: options.handle } : {}),
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
 }
 
@@ -61,7 +64,10 @@ export async function startBot(options: HarnessOptions = {}): Promise<BotHarness
     logs,
     connection,
     async close() {
+      // As the runtime stops a platform: stop taking events, drain the answers in flight, disconnect.
       await running.stop();
+      await ctx.inFlight.idle();
+      await running.close?.();
       await fake.close();
     },
   };

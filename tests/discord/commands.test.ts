@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType } from 'discord.js';
-import { buildCommands } from '../../adapters/discord/commands.ts';
+import { commandData, commands as modules, commandsByName } from '../../adapters/discord/commands/index.ts';
 import { testCore } from './bot-harness.ts';
 
 // Discord's rule for command and option names (lower case where the script has case).
 const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 const core = testCore();
-const commands = buildCommands(core);
+const commands = commandData(core);
+
+describe('slash command modules', () => {
+  it('are { data, execute } modules, looked up by the name Discord sends', () => {
+    for (const m of modules) {
+      expect(typeof m.execute).toBe('function');
+      expect(m.data(core).name).toBe(m.name);
+      expect(commandsByName.get(m.name)).toBe(m);
+    }
+  });
+});
 
 describe('slash command definitions', () => {
   it('define /ask, /facts and /about', () => {

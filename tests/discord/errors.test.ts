@@ -6,7 +6,7 @@ import { callbackData, EPHEMERAL, startBot } from './bot-harness.ts';
 const question = (value: string) => [{ name: 'question', type: 3, value }];
 
 describe('handler errors', () => {
-  it('answers the user with a private error in their language when handling throws, and keeps answering', async () => {
+  it('answers the user with a private error in the language of the question when handling throws, and keeps answering', async () => {
     const bot = await startBot({
       handle: (q, core) => {
         if (q.text.includes('boom')) throw new Error('matcher exploded');
@@ -14,13 +14,14 @@ describe('handler errors', () => {
       },
     });
     try {
-      const ko = bot.fake.sendCommand({ command: 'ask', locale: 'ko', options: question('boom') });
+      // The question's language decides, whatever the client's: a Korean question from an English client.
+      const ko = bot.fake.sendCommand({ command: 'ask', locale: 'en-US', options: question('중국 데이터센터 boom 몇 개야?') });
       const koMessage = callbackData((await bot.fake.callbackFor(ko)).body);
       expect((koMessage.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
       expect(koMessage.content).toBe(bot.ctx.core.t('ko', 'discord:error.generic'));
       expect(koMessage.allowed_mentions).toEqual({ parse: [] });
 
-      const en = bot.fake.sendCommand({ command: 'ask', locale: 'en-GB', options: question('boom') });
+      const en = bot.fake.sendCommand({ command: 'ask', locale: 'ko', options: question('How many boom data centres?') });
       expect(callbackData((await bot.fake.callbackFor(en)).body).content).toBe(bot.ctx.core.t('en', 'discord:error.generic'));
 
       const failure = bot.logs.find((l) => l.msg === 'discord interaction failed');

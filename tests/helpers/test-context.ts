@@ -1,11 +1,25 @@
-// What every adapter test needs: one real core per test file, and a PlatformContext like src/main.ts
-// builds, with the log lines and connection reports captured for assertions.
+// What every adapter test needs: one real core per test file, and a PlatformContext like the runtime
+// builds (src/runtime/start-runtime.ts): the adapter's configuration parsed from an environment by its
+// own variables and configure(), the runtime's handle() pipeline, a public HTTP port, and the log lines
+// and connection reports captured for assertions.
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { createCore, createInFlight, type Answer, type Core, type PlatformContext, type PlatformQuestion } from '../../src/index.ts';
+import {
+  createCore,
+  createInFlight,
+  createPublicHttp,
+  type Answer,
+  type Core,
+  type Locale,
+  type PlatformContext,
+  type PlatformDefinition,
+  type PlatformQuestion,
+  type PublicHttpServer,
+} from '../../src/index.ts';
 import { createHandle } from '../../src/runtime/handle-question.ts';
 import { createMetrics } from '../../src/runtime/metrics.ts';
 import { createRateLimiter } from '../../src/runtime/rate-limiter.ts';
+import { replyLocale } from '../../src/runtime/reply-locale.ts';
 
 let sharedCore: Core | undefined;
 /** One core per test file: loading and indexing the facts is the slow part. */
@@ -20,8 +34,10 @@ export interface LogLine {
   [key: string]: unknown;
 }
 
-export interface CapturedContext {
-  ctx: PlatformContext;
+export interface CapturedContext<C> {
+  ctx: PlatformContext<C>;
+  /** The public port the adapter may mount paths on; listen() it after start(). */
+  http: PublicHttpServer;
   /** Every log line the adapter wrote (JSON, parsed). */
   logs: LogLine[];
   /** Every ctx.setConnected call. */
@@ -33,14 +49,24 @@ export type HandleOverride = (q: PlatformQuestion, core: Core, runtime: (q: Plat
 
 export interface ContextOptions {
   core?: Core;
+  /** The environment the adapter's configuration is parsed from (its own variables only). */
   env?: Record<string, string | undefined>;
-  /** Replaces the runtime's handle() (core.ask with conversations, rate limits and metrics; the limit is high here). */
+  /** BOT_DEFAULT_LOCALE (default ko). */
+  defaultLocale?: Locale;
+  /** Replaces the runtime's handle() (core.ask with conversations, rate limits and metrics). */
   handle?: HandleOverride;
+  /** The runtime's rate limit (default: a limit no test reaches by accident). */
+  rateLimit?: { max: number; windowMs: number };
   /** Bounds on answers in flight (default: the runtime's). */
   inFlight?: PlatformContext['inFlight'];
 }
 
-export function captureContext(options: ContextOptions = {}): CapturedContext {
+/** The adapter's configuration from `env`, as the runtime makes it (its variables, then configure()). */
+export function configFor<C>(platform: PlatformDefinition<C>, env: Record<string, string | undefined>): C {
+  return platform.configure(platform.variables.parse(env) as Record<string, unknown>);
+}
+
+export function captureContext<C>(platform: PlatformDefinition<C> | undefined, options: ContextOptions = {}): CapturedContext<C> {
   const core = options.core ?? testCore();
   const logs: LogLine[] = [];
   const sink = new Writable({
@@ -49,17 +75,26 @@ export function captureContext(options: ContextOptions = {}): CapturedContext {
       done();
     },
   });
-  const connection: CapturedContext['connection'] = [];
+  const connection: CapturedContext<C>['connection'] = [];
   const logger = pino({ level: 'debug' }, sink);
-  // The runtime's own pipeline, as src/main.ts wires it (a limit no test reaches by accident).
-  const runtimeHandle = createHandle({ core, logger, metrics: createMetrics({ defaultMetrics: false }), limiter: createRateLimiter({ max: 10_000, windowMs: 1_000 }) });
-  const ctx: PlatformContext = {
+  const runtimeHandle = createHandle({
     core,
-    env: options.env ?? {},
+    logger,
+    metrics: createMetrics({ defaultMetrics: false }),
+    limiter: createRateLimiter(options.rateLimit ?? { max: 10_000, windowMs: 1_000 }),
+  });
+  const defaultLocale = options.defaultLocale ?? 'ko';
+  const http = createPublicHttp();
+  const ctx: PlatformContext<C> = {
+    core,
+    config: platform ? configFor(platform, options.env ?? {}) : (undefined as C),
+    settings: { defaultLocale },
     logger,
     handle: async (q) => (options.handle ? options.handle(q, core, runtimeHandle) : runtimeHandle(q)),
+    locale: (text, ui) => replyLocale(core, text, ui ?? defaultLocale),
     inFlight: options.inFlight ?? createInFlight(),
+    http,
     setConnected: (connected, reason) => connection.push({ connected, ...(reason ? { reason } : {}) }),
   };
-  return { ctx, logs, connection };
+  return { ctx, http, logs, connection };
 }

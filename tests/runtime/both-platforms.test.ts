@@ -37,7 +37,7 @@ async function startBoth(fakes: { discord: FakeDiscord; slack: FakeSlack }, extr
     LOG_LEVEL: 'info',
     ...extra,
   });
-  const slackPort = (await b.waitForLog((l) => l.platform === 'slack' && String(l.msg).startsWith('Slack events on'), 60_000)).port as number;
+  const slackPort = (await b.waitForLog((l) => String(l.msg).startsWith('listening on'), 60_000)).port as number;
   const health = (await b.waitForLog((l) => String(l.msg).startsWith('health and metrics on'))).port as number;
   await b.waitForLog((l) => l.msg === 'ready');
   await discord.waitForSession();

@@ -1,9 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { CONFIG_VARIABLES, ConfigInvalidError, loadEnv, parseConfig } from '../../src/runtime/config.ts';
+import { ConfigInvalidError, loadEnv, parseConfig, RUNTIME_VARIABLES } from '../../src/runtime/config.ts';
+import { discoverPlatforms } from '../../src/runtime/discover-platforms.ts';
 import { PROJECT_ROOT } from './bot-process.ts';
+
+// Every adapter folder's platform, as `npm start` finds them.
+const platforms = await discoverPlatforms();
+const runtimeOf = (env: Record<string, string>) => parseConfig(env, platforms).runtime;
 
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'factbot-env-'));
@@ -13,7 +19,7 @@ function tempDir(): string {
 
 function problemsOf(env: Record<string, string>) {
   try {
-    parseConfig(env);
+    parseConfig(env, platforms);
   } catch (err) {
     if (err instanceof ConfigInvalidError) return err;
     throw err;
@@ -23,7 +29,7 @@ function problemsOf(env: Record<string, string>) {
 
 describe('configuration', () => {
   it('uses the documented defaults when nothing is set', () => {
-    const c = parseConfig({});
+    const c = runtimeOf({});
     expect(c).toMatchObject({ defaultLocale: 'ko', port: 3000, rateLimit: { max: 5, windowMs: 10_000 }, factsWatch: false });
     expect(c.adapters).toBeUndefined();
     expect(c.healthPort).toBeUndefined();
@@ -33,13 +39,13 @@ describe('configuration', () => {
   });
 
   it('treats empty values (copied from .env.example) as unset', () => {
-    const c = parseConfig({ BOT_ADAPTERS: '', PORT: '', HEALTH_PORT: ' ', DISCORD_TOKEN: '', FACTS_WATCH: '' });
+    const c = runtimeOf({ BOT_ADAPTERS: '', PORT: '', HEALTH_PORT: ' ', DISCORD_TOKEN: '', FACTS_WATCH: '' });
     expect(c.port).toBe(3000);
     expect(c.healthPort).toBeUndefined();
   });
 
   it('reads every variable', () => {
-    const c = parseConfig({
+    const c = runtimeOf({
       BOT_ADAPTERS: 'discord, slack',
       BOT_DEFAULT_LOCALE: 'en',
       LOG_LEVEL: 'debug',
@@ -110,7 +116,7 @@ describe('configuration', () => {
     const dir = tempDir();
     writeFileSync(join(dir, '.env'), 'PORT=4000\nRATE_LIMIT_MAX=9\n# comment\nBOT_DEFAULT_LOCALE=en\n');
     const env = loadEnv({ PORT: '5000' }, dir);
-    expect(parseConfig(env)).toMatchObject({ port: 5000, rateLimit: { max: 9 }, defaultLocale: 'en' });
+    expect(runtimeOf(env as Record<string, string>)).toMatchObject({ port: 5000, rateLimit: { max: 9 }, defaultLocale: 'en' });
   });
 
   it('reads another file when ENV_FILE names it, and nothing when there is no file', () => {
@@ -120,9 +126,21 @@ describe('configuration', () => {
     expect(loadEnv({}, dir)).toEqual({});
   });
 
-  it('documents every variable in .env.example', () => {
-    const example = readFileSync(join(PROJECT_ROOT, '.env.example'), 'utf8');
-    const documented = [...example.matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
-    expect(documented.sort()).toEqual([...CONFIG_VARIABLES].sort());
+  it("names each adapter's malformed variables too, through the schema the adapter declares", () => {
+    const { platformValues } = parseConfig({ DISCORD_TOKEN: 'a-token' }, platforms);
+    expect(platformValues.get('discord')).toMatchObject({ DISCORD_TOKEN: 'a-token' });
+    expect(platformValues.get('slack')).toEqual({});
+  });
+
+  it(".env.example documents the runtime's variables, and each adapter's .env.example its own", () => {
+    const documented = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]).sort();
+    expect(documented(join(PROJECT_ROOT, '.env.example'))).toEqual([...RUNTIME_VARIABLES].sort());
+    expect(platforms.map((p) => p.name)).toEqual(expect.arrayContaining(['console', 'discord', 'slack']));
+    for (const p of platforms) {
+      const variables = Object.keys(p.variables.shape).sort();
+      const file = join(PROJECT_ROOT, 'adapters', p.name, '.env.example');
+      if (variables.length === 0) expect(existsSync(file), file).toBe(false);
+      else expect(documented(file), file).toEqual(variables);
+    }
   });
 });

@@ -26,7 +26,7 @@ afterEach(() => {
 async function slackBot(extra: Record<string, string>) {
   const b = startBot({ SLACK_BOT_TOKEN: 'xoxb-ports', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: '0', LOG_LEVEL: 'info', ...extra });
   running.push(b);
-  const slackPort = (await b.waitForLog((l) => String(l.msg).startsWith('Slack events on'), 60_000)).port as number;
+  const slackPort = (await b.waitForLog((l) => String(l.msg).startsWith('listening on'), 60_000)).port as number;
   await b.waitForLog((l) => l.msg === 'ready');
   const health = b.logs().find((l) => String(l.msg).startsWith('health and metrics on'));
   return { b, slackPort, health };

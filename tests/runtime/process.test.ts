@@ -87,10 +87,10 @@ describe('npm start in the terminal', () => {
     const b = bot({ ...secrets, LOG_LEVEL: 'trace', DISCORD_API_BASE: 'http://127.0.0.1:9/' });
     b.child.stdin.end();
     const { code } = await b.exited;
-    // It ran, got as far as checking the platforms' configuration, and said what is missing...
+    // It ran, checked both platforms' configuration and said what is wrong with each, at once...
     expect(code).toBe(1);
-    expect(b.stderr()).toContain('DISCORD_APPLICATION_ID');
-    expect(b.logs().some((l) => l.msg === 'starting')).toBe(true);
+    expect(b.stderr()).toContain('DISCORD_APPLICATION_ID: DISCORD_APPLICATION_ID is not set');
+    expect(b.stderr()).toContain('SLACK_APP_TOKEN: SLACK_APP_TOKEN must be an app-level token');
     // ...without printing any of them.
     for (const secret of Object.values(secrets)) expect(b.output()).not.toContain(secret);
   });

@@ -1,34 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import type { PlatformDefinition } from '../../src/index.ts';
+import { z } from 'zod';
+import { ConfigError, type PlatformDefinition } from '../../src/index.ts';
 import { ConfigInvalidError } from '../../src/runtime/config.ts';
 import { createHealth } from '../../src/runtime/health.ts';
 import { startHealthServer } from '../../src/runtime/health-server.ts';
 import { createMetrics } from '../../src/runtime/metrics.ts';
-import { selectPlatforms } from '../../src/runtime/select-platforms.ts';
+import { configurePlatforms, selectPlatforms } from '../../src/runtime/select-platforms.ts';
 
 const def = (name: string, variable?: string, fallback = false): PlatformDefinition => ({
   name,
-  isConfigured: (env) => Boolean(variable && env[variable]),
+  variables: z.object(variable ? { [variable]: z.string().optional() } : {}),
+  isConfigured: (values) => Boolean(variable && values[variable]),
+  configure: (values) => {
+    if (name === 'slack' && !values.SLACK_SIGNING_SECRET) throw new ConfigError('SLACK_SIGNING_SECRET', 'SLACK_SIGNING_SECRET is not set.');
+    if (name === 'discord' && !values.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'DISCORD_TOKEN is not set.');
+    return {};
+  },
   ...(fallback ? { fallback } : {}),
   start: async () => ({ stop: async () => {} }),
 });
 const all = [def('console', undefined, true), def('discord', 'DISCORD_TOKEN'), def('slack', 'SLACK_BOT_TOKEN')];
 const names = (list: PlatformDefinition[]) => list.map((p) => p.name);
+/** Each platform's values, as parseConfig gives them. */
+const values = (env: Record<string, string>) => new Map(all.map((p) => [p.name, Object.fromEntries(Object.keys(p.variables.shape).filter((k) => env[k]).map((k) => [k, env[k]]))]));
 
 describe('which platforms start', () => {
   it('starts the terminal chat when nothing is configured', () => {
-    expect(names(selectPlatforms(all, {}))).toEqual(['console']);
+    expect(names(selectPlatforms(all, values({})))).toEqual(['console']);
   });
   it('starts every configured platform, both at once, and not the terminal chat', () => {
-    expect(names(selectPlatforms(all, { DISCORD_TOKEN: 't', SLACK_BOT_TOKEN: 'x' }))).toEqual(['discord', 'slack']);
-    expect(names(selectPlatforms(all, { SLACK_BOT_TOKEN: 'x' }))).toEqual(['slack']);
+    expect(names(selectPlatforms(all, values({ DISCORD_TOKEN: 't', SLACK_BOT_TOKEN: 'x' })))).toEqual(['discord', 'slack']);
+    expect(names(selectPlatforms(all, values({ SLACK_BOT_TOKEN: 'x' })))).toEqual(['slack']);
   });
   it('starts exactly the platforms BOT_ADAPTERS names, configured or not', () => {
-    expect(names(selectPlatforms(all, { DISCORD_TOKEN: 't' }, ['slack', 'console']))).toEqual(['console', 'slack']);
+    expect(names(selectPlatforms(all, values({ DISCORD_TOKEN: 't' }), ['slack', 'console']))).toEqual(['console', 'slack']);
   });
+  it("names every chosen platform's missing variables at once, before anything starts", () => {
+    const chosen = selectPlatforms(all, values({ SLACK_BOT_TOKEN: 'x' }), ['discord', 'slack']);
+    expect(() => configurePlatforms(chosen, values({ SLACK_BOT_TOKEN: 'x' }))).toThrow(ConfigInvalidError);
+    try {
+      configurePlatforms(chosen, values({ SLACK_BOT_TOKEN: 'x' }));
+    } catch (err) {
+      expect((err as ConfigInvalidError).problems.map((p) => p.variable)).toEqual(['DISCORD_TOKEN', 'SLACK_SIGNING_SECRET']);
+    }
+  });
+
   it('rejects a BOT_ADAPTERS name that is no platform, listing the ones there are', () => {
-    expect(() => selectPlatforms(all, {}, ['discrod'])).toThrow(ConfigInvalidError);
-    expect(() => selectPlatforms(all, {}, ['discrod'])).toThrow(/BOT_ADAPTERS: no platform named "discrod" \(available: console, discord, slack\)/);
+    expect(() => selectPlatforms(all, values({}), ['discrod'])).toThrow(ConfigInvalidError);
+    expect(() => selectPlatforms(all, values({}), ['discrod'])).toThrow(/BOT_ADAPTERS: no platform named "discrod" \(available: console, discord, slack\)/);
   });
 });
 

@@ -1,8 +1,9 @@
 // Test harness: the real Slack adapter (real @slack/bolt app, real core) against a fake Slack on
 // 127.0.0.1. Each call gets its own fake and its own ports, so test files run in parallel.
-import type { PlatformContext } from '../../src/index.ts';
-import { startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
-import { captureContext, type HandleOverride, type LogLine } from '../helpers/test-context.ts';
+import type { PlatformContext, PublicHttpServer } from '../../src/index.ts';
+import { platform, startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
+import type { SlackConfig } from '../../adapters/slack/config.ts';
+import { captureContext, type ContextOptions, type HandleOverride, type LogLine } from '../helpers/test-context.ts';
 import { postSigned, startFakeSlack, type FakeSlack, type FakeSlackOptions, type SignOptions } from '../fakes/fake-slack.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -13,9 +14,11 @@ export { testCore, type LogLine } from '../helpers/test-context.ts';
 export interface SlackHarness {
   fake: FakeSlack;
   bot: RunningSlack;
-  ctx: PlatformContext;
+  ctx: PlatformContext<SlackConfig>;
   /** http://127.0.0.1:PORT/slack/events (HTTP mode). */
   eventsUrl: string;
+  /** The public port the adapter mounted /slack/events on (HTTP mode). */
+  http: PublicHttpServer;
   /** Signs and POSTs a body to the bot's receiver. */
   post(body: string | Record<string, unknown>, options?: SignOptions): Promise<{ status: number; text: string }>;
   logs: LogLine[];
@@ -28,11 +31,14 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   handle?: HandleOverride;
   inFlight?: PlatformContext['inFlight'];
+  rateLimit?: ContextOptions['rateLimit'];
+  defaultLocale?: ContextOptions['defaultLocale'];
   fake?: FakeSlackOptions;
 }
 
-export function harnessContext(env: Record<string, string>, options: Pick<HarnessOptions, 'handle' | 'inFlight'> = {}) {
-  return captureContext({ env, ...(options.handle ? { handle: options.handle } : {}), ...(options.inFlight ? { inFlight: options.inFlight } : {}) });
+/** A context for the Slack adapter configured from `env`, as the runtime would make it. */
+export function harnessContext(env: Record<string, string>, options: Omit<HarnessOptions, 'env' | 'mode' | 'fake'> = {}) {
+  return captureContext(platform, { env, ...options });
 }
 
 export async function startSlackBot(options: HarnessOptions = {}): Promise<SlackHarness> {
@@ -41,29 +47,34 @@ export async function startSlackBot(options: HarnessOptions = {}): Promise<Slack
   const env: Record<string, string> = {
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_API_URL: fake.apiUrl,
-    PORT: '0',
     ...(mode === 'http' ? { SLACK_SIGNING_SECRET: SIGNING_SECRET } : { SLACK_APP_TOKEN: 'xapp-test-token' }),
     ...options.env,
   };
-  const { ctx, logs, connection } = harnessContext(env, options);
+  const { mode: _mode, env: _env, fake: _fake, ...contextOptions } = options;
+  const { ctx, http, logs, connection } = harnessContext(env, contextOptions);
   let bot: RunningSlack;
   try {
     bot = await startSlack(ctx, { clientOptions: { retryConfig: { retries: 0 } }, processBeforeResponse: true });
+    // As the runtime does once every platform has started: listen when something was mounted.
+    if (http.mounted.length > 0) await http.listen(0, '127.0.0.1');
   } catch (err) {
     await fake.close();
     throw err;
   }
-  const eventsUrl = `http://127.0.0.1:${bot.port ?? 0}/slack/events`;
+  const eventsUrl = `http://127.0.0.1:${http.port ?? 0}/slack/events`;
   return {
     fake,
     bot,
     ctx,
     eventsUrl,
+    http,
     post: (body, signOptions) => postSigned(eventsUrl, SIGNING_SECRET, body, signOptions),
     logs,
     connection,
     async close() {
-      await bot.stop();
+      await Promise.all([http.close(), bot.stop()]);
+      await ctx.inFlight.idle();
+      await bot.close?.();
       await fake.close();
     },
   };

@@ -22,10 +22,10 @@ afterEach(async () => {
 });
 
 describe('Slack over Socket Mode', () => {
-  it('connects with the app token and reports the connection, with no HTTP port', async () => {
+  it('connects with the app token and reports the connection, with nothing on the HTTP port', async () => {
     h = await startSlackBot({ mode: 'socket' });
     expect(h.bot.mode).toBe('socket');
-    expect(h.bot.port).toBeUndefined();
+    expect(h.http.mounted).toEqual([]);
     const open = await h.fake.waitForCall('apps.connections.open');
     expect(open.token).toBe('xapp-test-token');
     expect(h.fake.socketCount).toBe(1);

@@ -1,8 +1,9 @@
-// Starting the Slack adapter: configuration problems name the variable; a rejected token is a clear
-// error, not a crash. Stopping lets answers in flight finish.
+// Starting the Slack adapter: configuration problems name the variable (before anything connects); a
+// token Slack rejects is a clear error, not a crash. Stopping lets answers in flight finish.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/index.ts';
 import { platform, startSlack } from '../../adapters/slack/index.ts';
+import { configFor } from '../helpers/test-context.ts';
 import { appMention, eventBody, postSigned, startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { harnessContext, SIGNING_SECRET } from './slack-harness.ts';
 
@@ -11,6 +12,17 @@ afterEach(async () => {
   await fake?.close();
   fake = undefined;
 });
+
+/** The ConfigError configure() throws for this environment (the runtime calls it before starting anything). */
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    configFor(platform, env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return err as ConfigError;
+  }
+  throw new Error('configured without an error');
+}
 
 async function startError(env: Record<string, string>): Promise<ConfigError> {
   const { ctx } = harnessContext(env);
@@ -24,34 +36,36 @@ async function startError(env: Record<string, string>): Promise<ConfigError> {
   return err as ConfigError;
 }
 
-describe('Slack adapter start', () => {
-  it('is configured by SLACK_BOT_TOKEN alone', () => {
+describe('Slack adapter configuration', () => {
+  it('is enabled by SLACK_BOT_TOKEN alone (an empty value is unset)', () => {
+    const enabled = (env: Record<string, string>) => platform.isConfigured(platform.variables.parse(env) as Record<string, unknown>);
     expect(platform.name).toBe('slack');
-    expect(platform.isConfigured({ SLACK_BOT_TOKEN: 'xoxb-1' })).toBe(true);
-    expect(platform.isConfigured({ SLACK_BOT_TOKEN: ' ' })).toBe(false);
-    expect(platform.isConfigured({})).toBe(false);
+    expect(enabled({ SLACK_BOT_TOKEN: 'xoxb-1' })).toBe(true);
+    expect(enabled({ SLACK_BOT_TOKEN: ' ' })).toBe(false);
+    expect(enabled({})).toBe(false);
   });
 
-  it('names SLACK_SIGNING_SECRET when neither Socket Mode nor a signing secret is configured', async () => {
-    const err = await startError({ SLACK_BOT_TOKEN: 'xoxb-1' });
+  it('names SLACK_SIGNING_SECRET when neither Socket Mode nor a signing secret is configured', () => {
+    const err = configError({ SLACK_BOT_TOKEN: 'xoxb-1' });
     expect(err.variable).toBe('SLACK_SIGNING_SECRET');
     expect(err.message).toContain('SLACK_APP_TOKEN');
   });
 
-  it('names SLACK_APP_TOKEN when it is not an app-level token, without printing it', async () => {
-    const err = await startError({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-oops-SECRET' });
+  it('names SLACK_APP_TOKEN when it is not an app-level token, without printing it', () => {
+    const err = configError({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-oops-SECRET' });
     expect(err.variable).toBe('SLACK_APP_TOKEN');
     expect(err.message).not.toContain('SECRET');
   });
 
-  it('names SLACK_BOT_TOKEN when it is not a bot token', async () => {
-    const err = await startError({ SLACK_BOT_TOKEN: 'xapp-wrong-kind', SLACK_SIGNING_SECRET: 's' });
-    expect(err.variable).toBe('SLACK_BOT_TOKEN');
+  it('names SLACK_BOT_TOKEN when it is not a bot token', () => {
+    expect(configError({ SLACK_BOT_TOKEN: 'xapp-wrong-kind', SLACK_SIGNING_SECRET: 's' }).variable).toBe('SLACK_BOT_TOKEN');
   });
+});
 
+describe('Slack adapter start', () => {
   it('turns invalid_auth from auth.test into a ConfigError naming SLACK_BOT_TOKEN', async () => {
     fake = await startFakeSlack({ rejectBotToken: true });
-    const err = await startError({ SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, PORT: '0' });
+    const err = await startError({ SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl });
     expect(err.variable).toBe('SLACK_BOT_TOKEN');
     expect(err.message).toContain('invalid_auth');
   });
@@ -62,30 +76,26 @@ describe('Slack adapter start', () => {
     expect(err.variable).toBe('SLACK_APP_TOKEN');
   });
 
-  it('names PORT when the port is taken', async () => {
-    fake = await startFakeSlack();
-    const taken = new URL(fake.apiUrl).port;
-    const err = await startError({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, PORT: taken });
-    expect(err.variable).toBe('PORT');
-  });
-
   it('fails with a clear error, not a crash, when Slack cannot be reached', async () => {
-    const { ctx } = harnessContext({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'http://127.0.0.1:9/api/', PORT: '0' });
+    const { ctx } = harnessContext({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
     await expect(startSlack(ctx, { clientOptions: { retryConfig: { retries: 0 } } })).rejects.toThrow(/auth\.test/);
   });
 });
 
 describe('Slack adapter stop', () => {
-  it('lets an answer in flight finish before stop() resolves', async () => {
+  it('lets an answer in flight finish: the runtime waits for ctx.inFlight between stop() and close()', async () => {
     // Slow chat.postMessage; production settings (ack at once, answer after).
     fake = await startFakeSlack({ latencyMs: (method) => (method === 'chat.postMessage' ? 300 : 0) });
-    const { ctx, connection, logs } = harnessContext({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0' });
+    const { ctx, http, connection, logs } = harnessContext({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl });
     const bot = await startSlack(ctx, { clientOptions: { retryConfig: { retries: 0 } } });
-    const res = await postSigned(`http://127.0.0.1:${bot.port}/slack/events`, SIGNING_SECRET, eventBody(appMention({ text: '<@UBOT> How many data centres does China have?' })));
+    await http.listen(0, '127.0.0.1');
+    const res = await postSigned(`http://127.0.0.1:${http.port}/slack/events`, SIGNING_SECRET, eventBody(appMention({ text: '<@UBOT> How many data centres does China have?' })));
     expect(res.status).toBe(200);
     await fake.waitForCall('chat.postMessage');
-    await bot.stop();
-    // The reply's response came back before stop() resolved: the answer was delivered, not cut off.
+    await Promise.all([http.close(), bot.stop()]);
+    await ctx.inFlight.idle();
+    await bot.close?.();
+    // The reply's response came back before the drain ended: the answer was delivered, not cut off.
     expect(fake.answered.get('chat.postMessage')).toBe(1);
     expect(JSON.stringify(logs)).not.toContain('slack listener failed');
     expect(connection.at(-1)).toEqual({ connected: false, reason: 'stopped' });

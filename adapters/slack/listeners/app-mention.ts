@@ -1,30 +1,27 @@
-// @bot <question> in a channel: the answer goes into the mention's thread.
+// @bot <question> in a channel: the answer goes into the mention's thread, and the thread is the
+// conversation (a later mention in it continues from this answer).
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { answerSafely } from '../answer-safely.ts';
-import { replyLocale, slackQuestion, type SlackDeps } from '../deps.ts';
 import { questionText } from '../question-text.ts';
-import { renderAnswer } from '../render-answer.ts';
+import { renderAnswer, type SlackMessage } from '../render-answer.ts';
+import { slackListener, slackQuestion } from './listener.ts';
 
 type Args = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 
-export function onAppMention(deps: SlackDeps) {
-  return async function appMention({ event, client }: Args): Promise<void> {
-    // Bots (this one included) mentioning the bot would make two bots talk forever.
-    if (event.bot_id || event.subtype || !event.user || event.user === deps.botUserId) return;
-    const text = questionText(event.text, deps.botUserId);
-    const threadTs = event.thread_ts ?? event.ts;
-    const post = (message: { text: string; blocks?: ReturnType<typeof renderAnswer>['blocks'] }) =>
-      client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, unfurl_links: false, unfurl_media: false, ...message });
-    await answerSafely(
-      deps,
-      'app_mention',
-      replyLocale(deps, text),
-      async () => {
-        // The thread is the conversation: a later mention in it continues from this answer.
-        const answer = await deps.ctx.handle(slackQuestion(deps, text, event.user, event.channel, `${event.channel}:${threadTs}`));
-        if (answer) await post(renderAnswer(answer, deps.ctx.core.t));
-      },
-      (error) => post({ text: error }),
-    );
-  };
+function post({ event, client }: Args, message: Partial<SlackMessage> & { text: string }) {
+  return client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, unfurl_links: false, unfurl_media: false, ...message });
 }
+
+export const appMention = slackListener<Args>({
+  name: 'app_mention',
+  listens: { event: 'app_mention' },
+  register: (app, handler) => app.event('app_mention', handler),
+  // Bots (this one included) mentioning the bot would make two bots talk forever.
+  accept: ({ event }, deps) => (event.bot_id || event.subtype || !event.user || event.user === deps.botUserId ? undefined : questionText(event.text, deps.botUserId)),
+  async answer(args, question, deps) {
+    const { event } = args;
+    const thread = event.thread_ts ?? event.ts;
+    const answer = await deps.ctx.handle(slackQuestion(deps, question, event.user, event.channel, `${event.channel}:${thread}`));
+    if (answer) await post(args, renderAnswer(answer, deps.ctx.core.t));
+  },
+  apologise: (args, text) => post(args, { text }),
+});

@@ -1,35 +1,33 @@
 // /ask <question>: answered only to the asker (ephemeral), in the command's acknowledgement itself, which
 // is one round trip and well within Slack's 3 s; the answer carries a button to share it in the channel.
+// One asker's questions in one channel form a conversation.
 import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { answerSafely } from '../answer-safely.ts';
-import { replyLocale, slackQuestion, type SlackDeps } from '../deps.ts';
 import { questionText } from '../question-text.ts';
 import { renderAnswer } from '../render-answer.ts';
 import { shareValue } from '../share-value.ts';
+import { slackListener, slackQuestion, type UseState } from './listener.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-export function onAskCommand(deps: SlackDeps) {
-  return async function askCommand({ command, ack, respond }: Args): Promise<void> {
-    const text = questionText(command.text ?? '', deps.botUserId);
-    let acked = false;
-    const ackOnce = async (reply?: RespondArguments) => {
-      acked = true;
-      await ack(reply);
-    };
-    await answerSafely(
-      deps,
-      '/ask',
-      replyLocale(deps, text),
-      async () => {
-        // /ask answers only the asker: their questions in one channel form a conversation.
-        const answer = await deps.ctx.handle(slackQuestion(deps, text, command.user_id, command.channel_id, `${command.channel_id}:${command.user_id}`));
-        // Over the rate limit and already told: acknowledge with nothing, which shows nothing.
-        if (!answer) return ackOnce();
-        const value = shareValue(text, answer);
-        await ackOnce({ response_type: 'ephemeral', ...renderAnswer(answer, deps.ctx.core.t, value ? { shareValue: value } : {}) });
-      },
-      (error) => (acked ? respond({ response_type: 'ephemeral', replace_original: false, text: error }) : ackOnce({ response_type: 'ephemeral', text: error })),
-    );
-  };
+/** Slack accepts one acknowledgement per command; the state remembers it was given. */
+async function ackOnce({ ack }: Args, state: UseState, reply?: RespondArguments) {
+  state.acked = true;
+  await ack(reply);
 }
+
+export const askCommand = slackListener<Args>({
+  name: '/ask',
+  listens: { command: '/ask' },
+  register: (app, handler) => app.command('/ask', handler),
+  accept: ({ command }, deps) => questionText(command.text ?? '', deps.botUserId),
+  async answer(args, question, deps, state) {
+    const { command } = args;
+    const answer = await deps.ctx.handle(slackQuestion(deps, question, command.user_id, command.channel_id, `${command.channel_id}:${command.user_id}`));
+    // Over the rate limit and already told: acknowledge with nothing, which shows nothing.
+    if (!answer) return ackOnce(args, state);
+    const value = shareValue(question, answer);
+    await ackOnce(args, state, { response_type: 'ephemeral', ...renderAnswer(answer, deps.ctx.core.t, value ? { shareValue: value } : {}) });
+  },
+  apologise: (args, text, state) =>
+    state.acked ? args.respond({ response_type: 'ephemeral', replace_original: false, text }) : ackOnce(args, state, { response_type: 'ephemeral', text }),
+});

@@ -3,42 +3,38 @@
 // conversation, so the channel sees the answer the asker saw, and no answer text from the client is
 // ever trusted. The question is echoed as plain text under it.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { answerSafely } from '../answer-safely.ts';
-import { replyLocale, slackQuestion, type SlackDeps } from '../deps.ts';
-import { slackErrorCode } from '../error-for-log.ts';
-import { renderAnswer } from '../render-answer.ts';
+import { renderAnswer, SHARE_ACTION_ID } from '../render-answer.ts';
 import { readShareValue } from '../share-value.ts';
+import { slackErrorCode, slackListener, slackQuestion } from './listener.ts';
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-export function onShareAction(deps: SlackDeps) {
-  return async function shareAction({ ack, action, body, client, respond }: Args): Promise<void> {
+export const shareAction = slackListener<Args>({
+  name: 'share',
+  listens: { action: SHARE_ACTION_ID },
+  register: (app, handler) => app.action({ type: 'block_actions', action_id: SHARE_ACTION_ID }, handler),
+  async accept({ ack, action, body }) {
     await ack();
-    if (action.type !== 'button') return;
-    const { question, context } = readShareValue(action.value ?? '');
+    if (action.type !== 'button' || !body.channel?.id) return undefined;
+    return action.value ?? '';
+  },
+  async answer({ body, client, respond }, value, deps) {
+    const { question, context } = readShareValue(value);
     const userId = body.user.id;
-    const channel = body.channel?.id;
-    if (!channel) return;
-    await answerSafely(
-      deps,
-      'share',
-      replyLocale(deps, question),
-      async () => {
-        const answer = await deps.ctx.handle({ ...slackQuestion(deps, question, userId, channel), ...(context ? { context } : {}) });
-        if (!answer) return;
-        const message = renderAnswer(answer, deps.ctx.core.t, { sharedBy: { user: userId, question } });
-        try {
-          await client.chat.postMessage({ channel, unfurl_links: false, unfurl_media: false, ...message });
-        } catch (err) {
-          // /ask works in channels the bot is not in; the response URL can still post there publicly.
-          const code = slackErrorCode(err);
-          if (code !== 'not_in_channel' && code !== 'channel_not_found') throw err;
-          await respond({ response_type: 'in_channel', replace_original: false, ...message });
-        }
-        // The ephemeral copy with the button has done its job.
-        await respond({ delete_original: true });
-      },
-      (error) => respond({ response_type: 'ephemeral', replace_original: false, text: error }),
-    );
-  };
-}
+    const channel = body.channel!.id;
+    const answer = await deps.ctx.handle({ ...slackQuestion(deps, question, userId, channel), ...(context ? { context } : {}) });
+    if (!answer) return;
+    const message = renderAnswer(answer, deps.ctx.core.t, { sharedBy: { user: userId, question } });
+    try {
+      await client.chat.postMessage({ channel, unfurl_links: false, unfurl_media: false, ...message });
+    } catch (err) {
+      // /ask works in channels the bot is not in; the response URL can still post there publicly.
+      const code = slackErrorCode(err);
+      if (code !== 'not_in_channel' && code !== 'channel_not_found') throw err;
+      await respond({ response_type: 'in_channel', replace_original: false, ...message });
+    }
+    // The ephemeral copy with the button has done its job.
+    await respond({ delete_original: true });
+  },
+  apologise: ({ respond }, text) => respond({ response_type: 'ephemeral', replace_original: false, text }),
+});

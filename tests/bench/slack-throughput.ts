@@ -1,6 +1,6 @@
 // `npm run bench:slack [-- --json] [-- --events N --concurrency C]`: signed app_mention events per second
-// through the bot's HTTP receiver, end to end to a fake Web API (chat.postMessage answered), against a
-// bare Bolt app with the same setup that posts a fixed reply. Both run in this process on loopback, in
+// through the bot's HTTP receiver (its door, Bolt, the listeners, the core), end to end to a fake Web API
+// (chat.postMessage answered), against a bare Bolt app with the same setup that posts a fixed reply. Both run in this process on loopback, in
 // alternating rounds after a warm-up, so they share the machine's state. The bot must keep >= 90% of the
 // bare app's throughput (exit code 1 otherwise).
 import { Agent, request, type Server } from 'node:http';
@@ -8,12 +8,13 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { App } from '@slack/bolt';
 import { pino } from 'pino';
-import { createCore, createInFlight, type Answer, type PlatformContext, type Question } from '../../src/index.ts';
-import { appMention, eventBody, signedRequest, startFakeSlack } from '../../tests/fakes/fake-slack.ts';
-import { readSlackConfig } from './config.ts';
-import { commonBoltOptions } from './create-slack-app.ts';
-import { startSlack } from './index.ts';
-import { renderAnswer } from './render-answer.ts';
+import { createCore, createInFlight, createPublicHttp, type Answer, type PlatformContext, type Question } from '../../src/index.ts';
+import { replyLocale } from '../../src/runtime/reply-locale.ts';
+import { configureSlack, type SlackConfig } from '../../adapters/slack/config.ts';
+import { commonBoltOptions } from '../../adapters/slack/create-slack-app.ts';
+import { startSlack } from '../../adapters/slack/index.ts';
+import { renderAnswer } from '../../adapters/slack/render-answer.ts';
+import { appMention, eventBody, signedRequest, startFakeSlack } from '../fakes/fake-slack.ts';
 
 const SECRET = 'bench-signing-secret';
 const REQUIRED_RATIO = 0.9;
@@ -46,7 +47,7 @@ function parseArgs(argv: string[]): Args {
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const fake = await startFakeSlack({ record: false });
-  const env = { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0' };
+  const config = configureSlack({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl });
   const logger = pino({ level: 'silent' });
   const core = createCore();
   const memo = new Map<string, Answer>();
@@ -58,13 +59,24 @@ async function main(): Promise<number> {
     memo.set(q.text, answer);
     return answer;
   };
-  const ctx: PlatformContext = { core, env, logger, handle: async (q) => ask(q), inFlight: createInFlight(), setConnected: () => {} };
+  const http = createPublicHttp();
+  const ctx: PlatformContext<SlackConfig> = {
+    core,
+    config,
+    settings: { defaultLocale: 'ko' },
+    logger,
+    handle: async (q) => ask(q),
+    locale: (text, ui) => replyLocale(core, text, ui ?? 'ko'),
+    inFlight: createInFlight(),
+    http,
+    setConnected: () => {},
+  };
   const clientOptions = { retryConfig: { retries: 0 } };
 
   // The bot, as `npm start` runs it, but answering before the HTTP response so a response means "posted".
   const bot = await startSlack(ctx, { clientOptions, processBeforeResponse: true });
+  await http.listen(0, '127.0.0.1');
   // The bare app: the same Bolt options, a listener that posts a fixed reply in the thread.
-  const config = readSlackConfig(env);
   const bare = new App({
     ...commonBoltOptions({ config, identity: { botUserId: 'UBOT', botId: 'BBOT' }, logger, clientOptions }),
     signingSecret: SECRET,
@@ -80,7 +92,7 @@ async function main(): Promise<number> {
   const bareServer = (await bare.start(0)) as Server;
   const targets = {
     bare: { port: (bareServer.address() as AddressInfo).port, ms: 0, events: 0 },
-    bot: { port: bot.port ?? 0, ms: 0, events: 0 },
+    bot: { port: http.port ?? 0, ms: 0, events: 0 },
   };
 
   const run = async (port: number, count: number) => {
@@ -119,7 +131,7 @@ async function main(): Promise<number> {
     }
   }
 
-  await bot.stop();
+  await Promise.all([http.close(), bot.stop()]);
   await bare.stop();
   await fake.close();
 
