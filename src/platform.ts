@@ -29,6 +29,8 @@ export interface PlatformQuestion extends Question {
 export interface PlatformSettings {
   /** BOT_DEFAULT_LOCALE: the language of replies when neither the text nor the platform tells. */
   defaultLocale: Locale;
+  /** The rate limit ctx.handle applies per user (a platform that must say when to retry, like an HTTP API's Retry-After). */
+  rateLimit: { max: number; windowSeconds: number };
 }
 
 export interface PlatformContext<Config = unknown> {

@@ -184,7 +184,7 @@ function contextFor(
   return {
     core,
     config: platformConfig,
-    settings: { defaultLocale },
+    settings: { defaultLocale, rateLimit: { max: deps.config.rateLimit.max, windowSeconds: deps.config.rateLimit.windowMs / 1000 } },
     logger,
     handle: deps.handle,
     locale: (text, uiLocale) => replyLocale(core, text, uiLocale ?? defaultLocale),

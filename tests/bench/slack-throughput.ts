@@ -63,7 +63,7 @@ async function main(): Promise<number> {
   const ctx: PlatformContext<SlackConfig> = {
     core,
     config,
-    settings: { defaultLocale: 'ko' },
+    settings: { defaultLocale: 'ko', rateLimit: { max: 5, windowSeconds: 10 } },
     logger,
     handle: async (q) => ask(q),
     locale: (text, ui) => replyLocale(core, text, ui ?? 'ko'),

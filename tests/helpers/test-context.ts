@@ -77,18 +77,19 @@ export function captureContext<C>(platform: PlatformDefinition<C> | undefined, o
   });
   const connection: CapturedContext<C>['connection'] = [];
   const logger = pino({ level: 'debug' }, sink);
+  const rateLimit = options.rateLimit ?? { max: 10_000, windowMs: 1_000 };
   const runtimeHandle = createHandle({
     core,
     logger,
     metrics: createMetrics({ defaultMetrics: false }),
-    limiter: createRateLimiter(options.rateLimit ?? { max: 10_000, windowMs: 1_000 }),
+    limiter: createRateLimiter(rateLimit),
   });
   const defaultLocale = options.defaultLocale ?? 'ko';
   const http = createPublicHttp();
   const ctx: PlatformContext<C> = {
     core,
     config: platform ? configFor(platform, options.env ?? {}) : (undefined as C),
-    settings: { defaultLocale },
+    settings: { defaultLocale, rateLimit: { max: rateLimit.max, windowSeconds: rateLimit.windowMs / 1000 } },
     logger,
     handle: async (q) => (options.handle ? options.handle(q, core, runtimeHandle) : runtimeHandle(q)),
     locale: (text, ui) => replyLocale(core, text, ui ?? defaultLocale),

@@ -22,7 +22,7 @@ const mounting = (name: string, paths: string[]) =>
     isConfigured: () => true,
     configure: () => ({}),
     start: async (ctx) => {
-      for (const path of paths) ctx.http.mount(path, (_req, res) => res.end(`${name} ${path}`));
+      for (const path of paths) ctx.http.mount(path, (_req, res) => void res.end(`${name} ${path}`));
       return { stop: async () => {} };
     },
   });
