@@ -2,7 +2,7 @@
 // prompt, /help and /quit on a terminal; with piped stdin it answers each line and finishes.
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { definePlatform, type Core, type Locale, type PlatformContext, type RunningPlatform } from '../../src/index.ts';
+import { definePlatform, errorForLog, type Core, type Locale, type PlatformContext, type RunningPlatform } from '../../src/index.ts';
 import { renderAnswer } from './render-answer.ts';
 
 export const platform = definePlatform({
@@ -39,10 +39,16 @@ export function startConsole(ctx: PlatformContext, input: NodeJS.ReadableStream 
     } else if (interactive && text === '') {
       // An empty line in a chat is nothing to answer.
     } else {
-      const answer = await ctx.handle({ text: line, platform: 'console', userId: 'console', conversation });
-      if (answer) {
-        locale = answer.locale;
-        write(renderAnswer(answer));
+      try {
+        const answer = await ctx.handle({ text: line, platform: 'console', userId: 'console', conversation });
+        if (answer) {
+          locale = answer.locale;
+          write(renderAnswer(answer));
+        }
+      } catch (err) {
+        // The chat goes on: the error is logged (sanitised) and the operator told in the question's language.
+        ctx.logger.error({ err: errorForLog(err) }, 'console: answering failed');
+        write(ctx.core.t(ctx.locale(line, locale), 'console:error'));
       }
     }
     if (interactive) {

@@ -3,7 +3,7 @@
 // footer. Abstentions and notices list the questions the bot can answer instead. Pure: no client, no I/O.
 import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, ArticleInfo } from '../../src/index.ts';
-import { fitEmbed } from './embed-limits.ts';
+import { EMBED_LIMITS, fitEmbed, truncate } from './embed-limits.ts';
 
 export const COLORS = { answered: 0x2f80ed, abstained: 0x9b9b9b, notice: 0xf2a33a } as const;
 
@@ -26,7 +26,8 @@ export function renderAnswer(answer: Answer, { question, article, t }: RenderOpt
   } else if (answer.suggestions.length > 0) {
     fields.push({ name: t('abstain.suggestions'), value: answer.suggestions.map((s) => `• ${s}`).join('\n') });
   }
-  const title = oneLine(question);
+  // Cut before escaping: a title shows 256 characters, and escaping a whole 40,000-character paste is slow.
+  const title = truncate(oneLine(question.slice(0, EMBED_LIMITS.title * 2)), EMBED_LIMITS.title);
   return fitEmbed({
     ...(title ? { title: escapeMarkdown(title) } : {}),
     description: answer.answered ? answer.body : answer.body || answer.text,

@@ -59,6 +59,8 @@ export interface ContextOptions {
   rateLimit?: { max: number; windowMs: number };
   /** Bounds on answers in flight (default: the runtime's). */
   inFlight?: PlatformContext['inFlight'];
+  /** Never rate limited, as the runtime treats the terminal chat (its one user is the operator). */
+  unlimited?: boolean;
 }
 
 /** The adapter's configuration from `env`, as the runtime makes it (its variables, then configure()). */
@@ -83,6 +85,7 @@ export function captureContext<C>(platform: PlatformDefinition<C> | undefined, o
     logger,
     metrics: createMetrics({ defaultMetrics: false }),
     limiter: createRateLimiter(rateLimit),
+    ...(options.unlimited && platform ? { unlimited: new Set([platform.name]) } : {}),
   });
   const defaultLocale = options.defaultLocale ?? 'ko';
   const http = createPublicHttp();
