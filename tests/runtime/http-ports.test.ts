@@ -1,7 +1,9 @@
 // The bot's HTTP ports as an operator and an attacker meet them, on the real process (`src/main.ts`)
 // with Slack's HTTP receiver against the fake Slack Web API:
-// - /healthz and /metrics only on HEALTH_PORT, on loopback unless HEALTH_HOST opens them, /metrics
-//   behind METRICS_TOKEN when set; the public Slack port serves neither, however spelled;
+// - /healthz and /metrics only on HEALTH_PORT, on loopback by default, /metrics behind METRICS_TOKEN
+//   when set; the public Slack port serves neither, however spelled (HEALTH_HOST opening the port to
+//   other hosts: tests/runtime/public-port.test.ts; no health server without HEALTH_PORT:
+//   process-reload.test.ts);
 // - a SIGTERM while a client keeps a connection busy (keep-alive) still ends in a clean exit 0.
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -68,21 +70,6 @@ describe('health and metrics', () => {
     for (const path of ['/healthz', '/metrics', '/METRICS', '/metrics/', '/Metrics?x=1']) {
       expect(await status(`http://127.0.0.1:${slackPort}${path}`), path).toBe(404);
     }
-  });
-
-  it('are not served at all when HEALTH_PORT is unset', async () => {
-    const { b, slackPort, health } = await slackBot({});
-    expect(health).toBeUndefined();
-    expect(await status(`http://127.0.0.1:${slackPort}/healthz`)).toBe(404);
-    expect(b.logs().filter((l) => typeof l.port === 'number' && l.port !== slackPort)).toEqual([]);
-  });
-
-  it('listen on every interface when HEALTH_HOST=0.0.0.0 says so', async () => {
-    const outside = outsideAddress();
-    const { health } = await slackBot({ HEALTH_PORT: '0', HEALTH_HOST: '0.0.0.0' });
-    expect(health).toMatchObject({ host: '0.0.0.0', metricsToken: false });
-    if (outside) expect(await status(`http://${outside}:${health!.port as number}/healthz`)).toBe(200);
-    expect(await status(`http://127.0.0.1:${health!.port as number}/metrics`)).toBe(200);
   });
 });
 

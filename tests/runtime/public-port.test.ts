@@ -1,6 +1,8 @@
-// The public port (PORT) the runtime runs for the platforms that receive requests: it listens only when
-// a platform mounted a path, serves only those paths, and a port in use stops the start naming PORT.
+// The ports the runtime runs itself. The public port (PORT), for the platforms that receive requests:
+// it listens only when a platform mounted a path, serves only those paths, and a port in use stops the
+// start naming PORT. The health port (HEALTH_PORT): HEALTH_HOST opens it to other hosts.
 import { createServer } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -28,7 +30,11 @@ const mounting = (name: string, paths: string[]) =>
   });
 
 async function start(port: number, ...platforms: ReturnType<typeof mounting>[]): Promise<Runtime> {
-  const { runtime: config } = parseConfig({ PORT: String(port) });
+  return startWith({ PORT: String(port) }, ...platforms);
+}
+
+async function startWith(env: Record<string, string>, ...platforms: ReturnType<typeof mounting>[]): Promise<Runtime> {
+  const { runtime: config } = parseConfig(env);
   const runtime = await startRuntime({ config, core: testCore(), logger: pino({ level: 'silent' }), platforms: platforms.map((definition) => ({ definition, config: {} })) });
   runtimes.push(runtime);
   return runtime;
@@ -63,5 +69,18 @@ describe('the public port', () => {
     } finally {
       await new Promise((resolve) => taken.close(resolve));
     }
+  });
+});
+
+describe('the health port', () => {
+  it('listens on every interface when HEALTH_HOST=0.0.0.0 says so', async () => {
+    const runtime = await startWith({ HEALTH_PORT: '0', HEALTH_HOST: '0.0.0.0' }, mounting('quiet', []));
+    expect(runtime.server?.address).toBe('0.0.0.0');
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+    // From this machine's own outside address, when it has one (the default, loopback, refuses it: http-ports.test.ts).
+    if (outside) expect((await fetch(`http://${outside}:${runtime.server!.port}/healthz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${runtime.server!.port}/metrics`)).status).toBe(200);
   });
 });
