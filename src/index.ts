@@ -3,7 +3,7 @@ export { createCore, MAX_QUESTION_CHARS, type Core, type CoreOptions, type Expla
 export { toLocale } from './locale-hint.ts';
 export { ConfigError, definePlatform } from './platform.ts';
 export type { PlatformContext, PlatformDefinition, PlatformQuestion, PlatformSettings, RunningPlatform } from './platform.ts';
-export { envVar } from './runtime/env-vars.ts';
+export { blank, envVar } from './runtime/env-vars.ts';
 export { errorForLog, redactSecrets, type LoggedError } from './runtime/error-for-log.ts';
 export { createInFlight, type InFlight } from './runtime/in-flight.ts';
 export { createPublicHttp, type PublicHttp, type PublicHttpServer } from './runtime/public-http.ts';

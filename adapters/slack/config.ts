@@ -2,7 +2,7 @@
 // set (no public URL needed); otherwise the HTTP receiver on the public PORT, which must verify Slack's
 // signatures and so needs SLACK_SIGNING_SECRET. Every problem names the variable and how to fix it.
 import { z } from 'zod';
-import { ConfigError, envVar } from '../../src/index.ts';
+import { ConfigError, envVar, blank } from '../../src/index.ts';
 
 export const variables = z.object({
   /** Bot User OAuth Token (xoxb-...). Setting it enables Slack. */
@@ -13,12 +13,19 @@ export const variables = z.object({
   SLACK_APP_TOKEN: envVar.secret('SLACK_APP_TOKEN'),
   /** Another Web API URL, ending in /api/ (tests, proxies). */
   SLACK_API_URL: envVar.httpUrl('SLACK_API_URL', 'http://127.0.0.1:8081/api/'),
+  /** The slash command's name, when another app in the workspace already has /ask (rename it in the manifest too). */
+  SLACK_COMMAND: z.preprocess(
+    (v) => blank(v) ?? '/ask',
+    z.string().regex(/^\/[a-z0-9_-]{1,31}$/, { error: 'must be a slash command name: "/" and up to 31 lower-case letters, digits, - or _ (e.g. SLACK_COMMAND=/factbot)' }),
+  ),
 });
 
 export type SlackVariables = z.infer<typeof variables>;
 
 export type SlackConfig = {
   botToken: string;
+  /** The slash command answered, /ask unless SLACK_COMMAND renames it. */
+  command: string;
   signingSecret?: string;
   /** Web API base URL (https://slack.com/api/ by default; a fake Slack in tests, Slack's other clouds). */
   apiUrl?: string;
@@ -33,7 +40,7 @@ export function configureSlack(values: SlackVariables): SlackConfig {
   const signingSecret = values.SLACK_SIGNING_SECRET;
   // The Web API client appends method names to this base: it must end with a slash.
   const apiUrl = values.SLACK_API_URL ? (values.SLACK_API_URL.endsWith('/') ? values.SLACK_API_URL : `${values.SLACK_API_URL}/`) : undefined;
-  const common = { botToken, ...(apiUrl ? { apiUrl } : {}) };
+  const common = { botToken, command: values.SLACK_COMMAND, ...(apiUrl ? { apiUrl } : {}) };
 
   const appToken = values.SLACK_APP_TOKEN;
   if (appToken) {

@@ -95,11 +95,12 @@ export function createSlackApp(setup: BoltSetup & { ctx: PlatformContext; dedupe
   const receiver = http ?? socket;
   const app = new App({ ...commonBoltOptions(setup), ...(receiver ? { receiver } : {}) });
   app.use(oncePerEvent(setup.dedupe ?? createEventDedupe(), setup.logger));
-  registerListeners(app, { ctx: setup.ctx, botUserId: setup.identity.botUserId }, listeners);
+  const all = listeners(setup.config.command);
+  registerListeners(app, { ctx: setup.ctx, botUserId: setup.identity.botUserId }, all);
   // Listeners handle their own errors (listeners/listener.ts); this catches what happens around them
   // (authorization, middleware) so nothing is rethrown into the receiver.
   app.error(async (err) => {
     setup.logger.error({ err: errorForLog(err) }, 'slack app error');
   });
-  return { app, listened: listened(), ...(http ? { httpReceiver: http } : {}), ...(socket ? { socketReceiver: socket } : {}) };
+  return { app, listened: listened(all), ...(http ? { httpReceiver: http } : {}), ...(socket ? { socketReceiver: socket } : {}) };
 }

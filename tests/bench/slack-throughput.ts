@@ -10,7 +10,7 @@ import { App } from '@slack/bolt';
 import { pino } from 'pino';
 import { createCore, createInFlight, createPublicHttp, type Answer, type PlatformContext, type Question } from '../../src/index.ts';
 import { replyLocale } from '../../src/runtime/reply-locale.ts';
-import { configureSlack, type SlackConfig } from '../../adapters/slack/config.ts';
+import { configureSlack, variables, type SlackConfig } from '../../adapters/slack/config.ts';
 import { commonBoltOptions } from '../../adapters/slack/create-slack-app.ts';
 import { startSlack } from '../../adapters/slack/index.ts';
 import { renderAnswer } from '../../adapters/slack/render-answer.ts';
@@ -47,7 +47,7 @@ function parseArgs(argv: string[]): Args {
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const fake = await startFakeSlack({ record: false });
-  const config = configureSlack({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl });
+  const config = configureSlack(variables.parse({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl }));
   const logger = pino({ level: 'silent' });
   const core = createCore();
   const memo = new Map<string, Answer>();

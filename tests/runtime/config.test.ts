@@ -87,6 +87,7 @@ describe('configuration', () => {
       SLACK_API_URL: 'ftp://example.com/api/',
       DISCORD_APPLICATION_ID: 'my-app',
       SLACK_BOT_TOKEN: 'xoxb-pasted with spaces',
+      SLACK_COMMAND: 'ask',
     });
     const named = err.problems.map((p) => p.variable).sort();
     expect(named).toEqual(
@@ -104,6 +105,7 @@ describe('configuration', () => {
         'SLACK_API_URL',
         'DISCORD_APPLICATION_ID',
         'SLACK_BOT_TOKEN',
+        'SLACK_COMMAND',
       ].sort(),
     );
     expect(err.message).toContain('PORT: must be a port number 0-65535 (e.g. PORT=3000');
@@ -126,10 +128,11 @@ describe('configuration', () => {
     expect(loadEnv({}, dir)).toEqual({});
   });
 
-  it("names each adapter's malformed variables too, through the schema the adapter declares", () => {
-    const { platformValues } = parseConfig({ DISCORD_TOKEN: 'a-token' }, platforms);
-    expect(platformValues.get('discord')).toMatchObject({ DISCORD_TOKEN: 'a-token' });
-    expect(platformValues.get('slack')).toEqual({});
+  it('gives each adapter its own values, parsed by the schema it declares (defaults applied)', () => {
+    const { platformValues } = parseConfig({ DISCORD_TOKEN: 'a-token', SLACK_COMMAND: '' }, platforms);
+    expect(platformValues.get('discord')).toEqual({ DISCORD_TOKEN: 'a-token' });
+    expect(platformValues.get('slack')).toEqual({ SLACK_COMMAND: '/ask' });
+    expect(platformValues.get('http')).toMatchObject({ HTTP_API: false });
   });
 
   it(".env.example documents the runtime's variables, and each adapter's .env.example its own", () => {

@@ -146,6 +146,15 @@ describe('/ask', () => {
     expect(sectionText(post.body)).toBe(sectionText(second as unknown as Record<string, unknown>));
   });
 
+  it('answers the command under the name SLACK_COMMAND gives it, when another app has /ask', async () => {
+    h = await startSlackBot({ env: { SLACK_COMMAND: '/factbot' } });
+    const renamed = await h.post(formBody(slashCommand({ text: 'How many data centres does China have?', command: '/factbot', responseUrl: h.fake.responseUrl() })));
+    expect(renamed.status).toBe(200);
+    expect(renamed.text).toContain('449');
+    const other = await h.post(formBody(slashCommand({ text: 'x', command: '/ask', responseUrl: h.fake.responseUrl() })));
+    expect(other.status).toBe(400);
+  });
+
   it('acknowledges with nothing when the asker is over the rate limit', async () => {
     h = await startSlackBot({ handle: () => null });
     const res = await h.post(formBody(slashCommand({ text: 'How many data centres does China have?', responseUrl: h.fake.responseUrl() })));

@@ -1,6 +1,6 @@
-// /ask <question>: answered only to the asker (ephemeral), in the command's acknowledgement itself, which
-// is one round trip and well within Slack's 3 s; the answer carries a button to share it in the channel.
-// One asker's questions in one channel form a conversation.
+// /ask <question> (or the name SLACK_COMMAND gives it): answered only to the asker (ephemeral), in the
+// command's acknowledgement itself, which is one round trip and well within Slack's 3 s; the answer
+// carries a button to share it in the channel. One asker's questions in one channel form a conversation.
 import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { questionText } from '../question-text.ts';
 import { renderAnswer } from '../render-answer.ts';
@@ -15,19 +15,20 @@ async function ackOnce({ ack }: Args, state: UseState, reply?: RespondArguments)
   await ack(reply);
 }
 
-export const askCommand = slackListener<Args>({
-  name: '/ask',
-  listens: { command: '/ask' },
-  register: (app, handler) => app.command('/ask', handler),
-  accept: ({ command }, deps) => questionText(command.text ?? '', deps.botUserId),
-  async answer(args, question, deps, state) {
-    const { command } = args;
-    const answer = await deps.ctx.handle(slackQuestion(deps, question, command.user_id, command.channel_id, `${command.channel_id}:${command.user_id}`));
-    // Over the rate limit and already told: acknowledge with nothing, which shows nothing.
-    if (!answer) return ackOnce(args, state);
-    const value = shareValue(question, answer);
-    await ackOnce(args, state, { response_type: 'ephemeral', ...renderAnswer(answer, deps.ctx.core.t, value ? { shareValue: value } : {}) });
-  },
-  apologise: (args, text, state) =>
-    state.acked ? args.respond({ response_type: 'ephemeral', replace_original: false, text }) : ackOnce(args, state, { response_type: 'ephemeral', text }),
-});
+export const askCommand = (name: string) =>
+  slackListener<Args>({
+    name,
+    listens: { command: name },
+    register: (app, handler) => app.command(name, handler),
+    accept: ({ command }, deps) => questionText(command.text ?? '', deps.botUserId),
+    async answer(args, question, deps, state) {
+      const { command } = args;
+      const answer = await deps.ctx.handle(slackQuestion(deps, question, command.user_id, command.channel_id, `${command.channel_id}:${command.user_id}`));
+      // Over the rate limit and already told: acknowledge with nothing, which shows nothing.
+      if (!answer) return ackOnce(args, state);
+      const value = shareValue(question, answer);
+      await ackOnce(args, state, { response_type: 'ephemeral', ...renderAnswer(answer, deps.ctx.core.t, value ? { shareValue: value } : {}) });
+    },
+    apologise: (args, text, state) =>
+      state.acked ? args.respond({ response_type: 'ephemeral', replace_original: false, text }) : ackOnce(args, state, { response_type: 'ephemeral', text }),
+  });

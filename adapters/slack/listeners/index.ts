@@ -7,10 +7,13 @@ import { directMessage } from './direct-message.ts';
 import type { SlackListener } from './listener.ts';
 import { shareAction } from './share-action.ts';
 
-export const listeners: ReadonlyArray<SlackListener<never>> = [appMention, directMessage, askCommand, shareAction] as unknown as ReadonlyArray<SlackListener<never>>;
+/** The listeners, with the slash command named as configured (SLACK_COMMAND, /ask by default). */
+export function listeners(command: string): ReadonlyArray<SlackListener<never>> {
+  return [appMention, directMessage, askCommand(command), shareAction] as unknown as ReadonlyArray<SlackListener<never>>;
+}
 
 /** What the listeners answer, as the HTTP door checks it. */
-export function listened(all: ReadonlyArray<SlackListener<never>> = listeners): Listened {
+export function listened(all: ReadonlyArray<SlackListener<never>>): Listened {
   const commands = new Set<string>();
   const actions = new Set<string>();
   for (const { listens } of all) {
