@@ -1,80 +1,14 @@
 // The Discord platform: slash commands (/ask with autocomplete, /facts, /about; commands/) over the
-// gateway with discord.js. Started by `npm start` when DISCORD_TOKEN is set. Only the Guilds intent:
-// slash commands need no privileged intent, and the bot reads no messages.
-import { Client, Events, GatewayIntentBits } from 'discord.js';
-import { ConfigError, definePlatform, type PlatformContext, type RunningPlatform } from '../../src/index.ts';
-import { configureDiscord, variables, type DiscordConfig } from './config.ts';
-import { reportConnection } from './connection-state.ts';
-import { dispatchInteraction } from './dispatch-interaction.ts';
-import { createResponder } from './respond.ts';
+// gateway with discord.js (start-discord.ts). Started by `npm start` when DISCORD_TOKEN is set. This file
+// is what the runtime discovers: the variables and configuration only, so that a process that does not
+// start Discord never loads discord.js.
+import { definePlatform } from '../../src/index.ts';
+import { configureDiscord, variables } from './config.ts';
 
 export const platform = definePlatform({
   name: 'discord',
   variables,
   isConfigured: (values) => Boolean(values.DISCORD_TOKEN),
   configure: configureDiscord,
-  start: startDiscord,
+  start: async (ctx) => (await import('./start-discord.ts')).startDiscord(ctx),
 });
-
-export function createDiscordClient(config: Pick<DiscordConfig, 'apiBase'>): Client {
-  return new Client({
-    intents: [GatewayIntentBits.Guilds],
-    rest: { api: config.apiBase },
-    // Every message pings no one: nothing a user typed (@everyone, <@&role>, <@user>) may notify.
-    allowedMentions: { parse: [] },
-  });
-}
-
-export async function startDiscord(ctx: PlatformContext<DiscordConfig>): Promise<RunningPlatform> {
-  const config = ctx.config;
-  const client = createDiscordClient(config);
-  const responder = createResponder(config.apiBase, ctx.logger);
-  let stopping = false;
-
-  client.on(Events.InteractionCreate, (interaction) => {
-    if (stopping) return;
-    void dispatchInteraction(interaction, ctx, responder, Date.now());
-  });
-  reportConnection(client, ctx);
-  ctx.setConnected(false, 'connecting');
-
-  try {
-    await client.login(config.token);
-  } catch (err) {
-    await client.destroy().catch(() => {});
-    if (isRejectedToken(err)) {
-      throw new ConfigError(
-        'DISCORD_TOKEN',
-        'Discord rejected DISCORD_TOKEN (401). Check the bot token in the Developer Portal (your application > Bot > Reset Token) and that it belongs to this application.',
-      );
-    }
-    throw err;
-  }
-
-  const appId = client.application?.id;
-  if (appId && appId !== config.applicationId) {
-    await client.destroy().catch(() => {});
-    throw new ConfigError(
-      'DISCORD_APPLICATION_ID',
-      `DISCORD_APPLICATION_ID (${config.applicationId}) is not the application of DISCORD_TOKEN (${appId}). Use the Application ID of the same application as the bot token.`,
-    );
-  }
-  ctx.logger.info({ bot: client.user?.tag, applicationId: appId }, 'discord bot logged in');
-
-  return {
-    // New interactions are ignored from now on; answers already taken go out over REST (the runtime waits).
-    async stop() {
-      stopping = true;
-    },
-    async close() {
-      await client.destroy();
-      ctx.setConnected(false, 'stopped');
-    },
-  };
-}
-
-/** discord.js reports a 401 on GET /gateway/bot as TokenInvalid; the gateway's 4004 as "Authentication failed". */
-function isRejectedToken(err: unknown): boolean {
-  const e = err as { code?: unknown; status?: unknown; message?: unknown } | null;
-  return e?.code === 'TokenInvalid' || e?.status === 401 || /authentication failed/i.test(String(e?.message ?? ''));
-}

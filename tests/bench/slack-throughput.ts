@@ -12,7 +12,7 @@ import { createCore, createInFlight, createPublicHttp, type Answer, type Platfor
 import { replyLocale } from '../../src/runtime/reply-locale.ts';
 import { configureSlack, variables, type SlackConfig } from '../../adapters/slack/config.ts';
 import { commonBoltOptions } from '../../adapters/slack/create-slack-app.ts';
-import { startSlack } from '../../adapters/slack/index.ts';
+import { startSlack } from '../../adapters/slack/start-slack.ts';
 import { renderAnswer } from '../../adapters/slack/render-answer.ts';
 import { appMention, eventBody, signedRequest, startFakeSlack } from '../fakes/fake-slack.ts';
 

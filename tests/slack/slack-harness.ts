@@ -1,7 +1,8 @@
 // Test harness: the real Slack adapter (real @slack/bolt app, real core) against a fake Slack on
 // 127.0.0.1. Each call gets its own fake and its own ports, so test files run in parallel.
 import type { PlatformContext, PublicHttpServer } from '../../src/index.ts';
-import { platform, startSlack, type RunningSlack } from '../../adapters/slack/index.ts';
+import { platform } from '../../adapters/slack/index.ts';
+import { startSlack, type RunningSlack } from '../../adapters/slack/start-slack.ts';
 import type { SlackConfig } from '../../adapters/slack/config.ts';
 import { captureContext, type ContextOptions, type HandleOverride, type LogLine } from '../helpers/test-context.ts';
 import { postSigned, startFakeSlack, type FakeSlack, type FakeSlackOptions, type SignOptions } from '../fakes/fake-slack.ts';

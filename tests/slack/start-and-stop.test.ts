@@ -2,7 +2,8 @@
 // token Slack rejects is a clear error, not a crash. Stopping lets answers in flight finish.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/index.ts';
-import { platform, startSlack } from '../../adapters/slack/index.ts';
+import { platform } from '../../adapters/slack/index.ts';
+import { startSlack } from '../../adapters/slack/start-slack.ts';
 import { configFor } from '../helpers/test-context.ts';
 import { appMention, eventBody, postSigned, startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
 import { harnessContext, SIGNING_SECRET } from './slack-harness.ts';
