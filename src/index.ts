@@ -7,7 +7,7 @@ export { blank, envVar } from './runtime/env-vars.ts';
 export { errorForLog, redactSecrets, type LoggedError } from './runtime/error-for-log.ts';
 export { createInFlight, type InFlight } from './runtime/in-flight.ts';
 export { createPublicHttp, type PublicHttp, type PublicHttpServer } from './runtime/public-http.ts';
-export { startHttpServer, readBody, MAX_BODY_BYTES, declaredTooLarge, refuseRequest, BodyTooLargeError, type HttpServer, type RequestHandler } from './runtime/http-server.ts';
+export { readBody, MAX_BODY_BYTES, declaredTooLarge, refuseRequest, BodyTooLargeError, type RequestHandler } from './runtime/http-server.ts';
 export type { Logger } from './runtime/logger.ts';
 export { createLogger } from './runtime/logger.ts';
 export { FactFileError } from './facts/fact-file-error.ts';

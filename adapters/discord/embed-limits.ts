@@ -17,9 +17,6 @@ export const EMBED_LIMITS = {
 /** Discord's other limits: choices per option (autocomplete and fixed), a choice's name and value, a description. */
 export const DISCORD_LIMITS = { choices: 25, choiceLength: 100, description: 100, optionLength: 1000 } as const;
 
-/** Autocomplete choice names and values, and command option strings. */
-export const CHOICE_LIMIT = DISCORD_LIMITS.choiceLength;
-
 const ELLIPSIS = '…';
 
 /** `text` cut to at most `max` UTF-16 units, ending with an ellipsis when cut. */
