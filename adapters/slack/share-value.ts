@@ -51,6 +51,7 @@ function asContext(value: unknown): ConversationContext | undefined {
       strings((t as Record<string, unknown>).attributes) &&
       strings((t as Record<string, unknown>).facts) &&
       typeof (t as Record<string, unknown>).answered === 'boolean' &&
+      ((t as Record<string, unknown>).kind === undefined || typeof (t as Record<string, unknown>).kind === 'string') &&
       ((t as Record<string, unknown>).locale === 'ko' || (t as Record<string, unknown>).locale === 'en'),
   );
   return ok ? { turns: turns as ConversationContext['turns'] } : undefined;
