@@ -2,7 +2,7 @@
 export { createCore, MAX_QUESTION_CHARS, type Core, type CoreOptions, type Explanation } from './core.ts';
 export { toLocale } from './locale-hint.ts';
 export { ConfigError, definePlatform } from './platform.ts';
-export type { PlatformContext, PlatformDefinition, PlatformQuestion, PlatformSettings, RunningPlatform } from './platform.ts';
+export type { HandledAnswer, PlatformContext, PlatformDefinition, PlatformQuestion, PlatformSettings, PlatformVote, RunningPlatform, VoteOutcome, VoteValue } from './platform.ts';
 export { blank, envVar } from './runtime/env-vars.ts';
 export { errorForLog, redactSecrets, type LoggedError } from './runtime/error-for-log.ts';
 export { createInFlight, type InFlight } from './runtime/in-flight.ts';

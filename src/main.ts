@@ -4,7 +4,8 @@
 import { createCore, type Core } from './core.ts';
 import { FactFileError } from './facts/fact-file-error.ts';
 import { ConfigError } from './platform.ts';
-import { ConfigInvalidError, formatProblems, loadEnv, parseConfig, type ParsedConfig } from './runtime/config.ts';
+import { ConfigInvalidError, formatProblems, loadEnv } from './runtime/config.ts';
+import { parseProcessConfig, type ProcessConfig } from './runtime/process-config.ts';
 import { discoverPlatforms } from './runtime/discover-platforms.ts';
 import { errorForLog } from './runtime/error-for-log.ts';
 import { createLogger } from './runtime/logger.ts';
@@ -21,10 +22,10 @@ async function main(): Promise<number> {
   const env = loadEnv();
   const discovered = await discoverPlatforms();
   // Every problem with the configuration, the runtime's and each chosen platform's, before anything loads.
-  let parsed: ParsedConfig;
+  let parsed: ProcessConfig;
   let platforms: SelectedPlatform[];
   try {
-    parsed = parseConfig(env, discovered);
+    parsed = parseProcessConfig(env, discovered);
     platforms = configurePlatforms(selectPlatforms(discovered, parsed.platformValues, parsed.runtime.adapters), parsed.platformValues);
   } catch (err) {
     if (err instanceof ConfigInvalidError) return fail(err.message);
@@ -50,7 +51,7 @@ async function main(): Promise<number> {
   const signals = installProcessSignals(logger, SHUTDOWN_GRACE_MS);
   let runtime: Runtime;
   try {
-    runtime = await startRuntime({ config, core, logger, platforms, drainMs: DRAIN_MS });
+    runtime = await startRuntime({ config, core, logger, platforms, drainMs: DRAIN_MS, questionLog: parsed.questionLog, sharedState: parsed.sharedState });
   } catch (err) {
     if (err instanceof ConfigError) return fail(formatProblems([{ variable: err.variable, message: err.message }]));
     logger.fatal({ err: errorForLog(err) }, 'a platform failed to start');

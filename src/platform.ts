@@ -6,7 +6,8 @@
 // namespace); the core never imports an adapter.
 //
 // What the runtime does once for every platform, so that an adapter only translates: the rate limit,
-// conversations, metrics and the log line (ctx.handle), the language of replies (ctx.locale), bounded
+// conversations, metrics, the log line and the question log (ctx.handle), readers' votes (ctx.vote),
+// once-per-event across instances (ctx.firstDelivery), the language of replies (ctx.locale), bounded
 // work in flight drained at shutdown (ctx.inFlight), the public HTTP port (ctx.http), health.
 import type { z } from 'zod';
 import type { Answer, ConversationContext, Locale, Question } from './types.ts';
@@ -23,6 +24,34 @@ export interface PlatformQuestion extends Question {
    * an earlier answer exactly (Slack's share button carries the context its answer was given in).
    */
   context?: ConversationContext;
+}
+
+/** An answer as ctx.handle returns it: the core's, with what the runtime adds. */
+export interface HandledAnswer extends Answer {
+  /**
+   * The question log's id for this answer: a 👍/👎 button carries it back to ctx.vote. Absent when the
+   * log is off (QUESTION_LOG=0) and for notices (empty, too long, rate limited): nothing to vote on.
+   */
+  feedbackId?: string;
+}
+
+/** A reader's vote on an answer. */
+export type VoteValue = 'up' | 'down';
+
+/**
+ * What became of a vote: the first one, a changed one (👍 → 👎 or back), the same click again, one that
+ * does not name an answer or a user ('invalid'), or one the log could not take now ('unavailable').
+ */
+export type VoteOutcome = 'recorded' | 'changed' | 'unchanged' | 'invalid' | 'unavailable';
+
+export interface PlatformVote {
+  /** HandledAnswer.feedbackId, as the button carried it. */
+  feedbackId: string;
+  /** The voter's platform id (hashed before it is stored): one vote per user per answer. */
+  userId: string | undefined;
+  value: VoteValue;
+  /** The question, when the button carries it (a 👎 keeps it); otherwise the log's own copy, if it has one. */
+  question?: string;
 }
 
 /** Runtime settings an adapter may need, parsed and validated once. */
@@ -47,7 +76,17 @@ export interface PlatformContext<Config = unknown> {
    * Resolves to null when the asker is over the rate limit and has already been told: say nothing
    * (a platform that must answer, like a Discord interaction, replies with a quiet private line).
    */
-  handle(question: PlatformQuestion): Promise<Answer | null>;
+  handle(question: PlatformQuestion): Promise<HandledAnswer | null>;
+  /**
+   * A reader's 👍/👎 on an answer, into the question log: one vote per user per answer, a second click
+   * changes it. Never throws; 'unavailable' when the log is off or down (tell the clicker, briefly).
+   */
+  vote(vote: PlatformVote): Promise<VoteOutcome>;
+  /**
+   * True the first time this event id is seen (by any instance, with REDIS_URL), false for a
+   * redelivery: a platform that redelivers events (Slack) answers each once. Never throws.
+   */
+  firstDelivery(eventId: string): Promise<boolean>;
   /**
    * The language to reply in about `text` (an error, a notice, a help screen): the text's own language,
    * else the platform's UI language when it has one, else BOT_DEFAULT_LOCALE. Answers carry their own.
@@ -60,8 +99,11 @@ export interface PlatformContext<Config = unknown> {
   inFlight: InFlight;
   /** The public HTTP port (PORT): mount a path here during start(); the runtime listens once all started. */
   http: PublicHttp;
-  /** Report connection state changes (for /healthz and the connection gauge). */
-  setConnected(connected: boolean, reason?: string): void;
+  /**
+   * Report connection state changes (for /healthz and the connection gauge). `part` names one of several
+   * connections (a Discord shard): the platform is connected when every part is, and /healthz lists each.
+   */
+  setConnected(connected: boolean, reason?: string, part?: string): void;
 }
 
 export interface RunningPlatform {

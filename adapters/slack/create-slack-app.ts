@@ -4,7 +4,6 @@ import { App, HTTPReceiver, SocketModeReceiver, type AppOptions, type webApi } f
 import { errorForLog, type Logger, type PlatformContext } from '../../src/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackConfig } from './config.ts';
-import { createEventDedupe, type EventDedupe } from './event-dedupe.ts';
 import { EVENTS_PATH, type Listened } from './http-door.ts';
 import { listened, listeners } from './listeners/index.ts';
 import { registerListeners } from './listeners/listener.ts';
@@ -90,11 +89,11 @@ export interface SlackApp {
   listened: Listened;
 }
 
-export function createSlackApp(setup: BoltSetup & { ctx: PlatformContext; dedupe?: EventDedupe }): SlackApp {
+export function createSlackApp(setup: BoltSetup & { ctx: PlatformContext }): SlackApp {
   const { http, socket } = createReceiver(setup);
   const receiver = http ?? socket;
   const app = new App({ ...commonBoltOptions(setup), ...(receiver ? { receiver } : {}) });
-  app.use(oncePerEvent(setup.dedupe ?? createEventDedupe(), setup.logger));
+  app.use(oncePerEvent(setup.ctx.firstDelivery, setup.logger));
   const all = listeners(setup.config.command);
   registerListeners(app, { ctx: setup.ctx, botUserId: setup.identity.botUserId }, all);
   // Listeners handle their own errors (listeners/listener.ts); this catches what happens around them

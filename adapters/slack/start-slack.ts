@@ -3,7 +3,6 @@
 import { MAX_BODY_BYTES, type PlatformContext, type RunningPlatform } from '../../src/index.ts';
 import type { SlackConfig } from './config.ts';
 import { createSlackApp, webClientOptions, type WebClientOptions } from './create-slack-app.ts';
-import type { EventDedupe } from './event-dedupe.ts';
 import { EVENTS_PATH, slackDoor } from './http-door.ts';
 import { whoAmI } from './identity.ts';
 import { socketConnection } from './socket-connection.ts';
@@ -13,7 +12,6 @@ export interface SlackStartOptions {
   clientOptions?: WebClientOptions;
   /** HTTP mode: post the answer before responding to Slack's request (tests). Default false: ack at once. */
   processBeforeResponse?: boolean;
-  dedupe?: EventDedupe;
 }
 
 export interface RunningSlack extends RunningPlatform {
@@ -32,7 +30,6 @@ export async function startSlack(ctx: PlatformContext<SlackConfig>, options: Sla
     ctx,
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
     ...(options.processBeforeResponse !== undefined ? { processBeforeResponse: options.processBeforeResponse } : {}),
-    ...(options.dedupe ? { dedupe: options.dedupe } : {}),
   });
 
   if (config.mode === 'socket' && socketReceiver) {

@@ -1,12 +1,16 @@
 // The one pipeline every platform question goes through (ctx.handle): rate limit, core.ask, metrics,
-// one structured log line. It never throws: a failure inside the core becomes a localised error Answer.
+// one structured log line, the question log. It never throws: a failure inside the core becomes a
+// localised error Answer. The rate limit and conversations may live in Redis (several instances): both
+// are awaited, each bounded by its own short timeout; the question log is only queued (its writes are
+// off the answer's path).
 import { performance } from 'node:perf_hooks';
 import type { Core } from '../core.ts';
-import type { PlatformQuestion } from '../platform.ts';
+import type { HandledAnswer, PlatformQuestion } from '../platform.ts';
+import type { QuestionLog } from '../question-log/question-log.ts';
 import type { Answer, ConversationContext, Locale, Notice } from '../types.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics, Outcome } from './metrics.ts';
-import type { RateLimiter } from './rate-limiter.ts';
+import type { RateDecision } from './rate-limiter.ts';
 import { createUserHasher } from './hash-user.ts';
 import { replyLocale } from './reply-locale.ts';
 import { errorForLog } from './error-for-log.ts';
@@ -16,7 +20,10 @@ export interface HandleDeps {
   core: Core;
   logger: Logger;
   metrics: Metrics;
-  limiter: RateLimiter;
+  /** Per-user rate limit: in memory, or shared through Redis (then asynchronous). */
+  limiter: { check(key: string): RateDecision | Promise<RateDecision> };
+  /** Where each question's outcome is recorded (undefined: QUESTION_LOG=0, or a test without one). */
+  questionLog?: Pick<QuestionLog, 'record'>;
   /** Platforms whose questions are never rate limited (the local terminal chat: its one user is the operator). */
   unlimited?: ReadonlySet<string>;
   hashUser?: (platform: string, userId: string | undefined) => string | undefined;
@@ -24,7 +31,7 @@ export interface HandleDeps {
   conversations?: ConversationStore;
 }
 
-export type Handle = (question: PlatformQuestion) => Promise<Answer | null>;
+export type Handle = (question: PlatformQuestion) => Promise<HandledAnswer | null>;
 
 export function createHandle(deps: HandleDeps): Handle {
   const { core, logger, metrics, limiter } = deps;
@@ -39,7 +46,7 @@ export function createHandle(deps: HandleDeps): Handle {
 
     if (!unlimited.has(platform)) {
       // Users without an id share one bucket per platform rather than escaping the limit.
-      const decision = limiter.check(`${platform}\0${question.userId ?? ''}`);
+      const decision = await checkLimit(limiter, `${platform}\0${question.userId ?? ''}`, logger, platform);
       if (decision !== 'allowed') {
         const locale = safeLocale(core, text, question.locale);
         if (decision === 'silent') {
@@ -98,8 +105,20 @@ export function createHandle(deps: HandleDeps): Handle {
       },
       'question',
     );
-    return answer;
+    // A replay (Slack's share button) is a question already logged, not a new one.
+    const feedbackId = replay ? undefined : deps.questionLog?.record({ platform, userId: question.userId, text, answer });
+    return feedbackId ? { ...answer, feedbackId } : answer;
   };
+}
+
+/** The limiter's decision; a limiter that fails (a bug, a store that throws) lets the question through. */
+async function checkLimit(limiter: HandleDeps['limiter'], key: string, logger: Logger, platform: string): Promise<RateDecision> {
+  try {
+    return await limiter.check(key);
+  } catch (err) {
+    logger.warn({ platform, err: errorForLog(err).message }, 'rate limiter failed; the question goes through');
+    return 'allowed';
+  }
 }
 
 function outcomeOf(answer: Answer): Outcome {

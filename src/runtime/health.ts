@@ -11,6 +11,8 @@ interface State {
   connected: boolean;
   reason?: string;
   since: string;
+  /** Several connections of one platform (Discord's shards), each reported on its own. */
+  parts?: Record<string, Omit<State, 'parts'>>;
 }
 
 export interface Health {
@@ -18,10 +20,11 @@ export interface Health {
   starting(platform: string): void;
   /** start() resolved: a platform that never reported (the terminal chat) counts as connected. */
   started(platform: string): void;
-  set(platform: string, connected: boolean, reason?: string): void;
+  /** With `part`: one connection of several (a shard); the platform is connected when every part is. */
+  set(platform: string, connected: boolean, reason?: string, part?: string): void;
   /** The process is shutting down: /healthz says so (503) so a load balancer stops sending work. */
   shuttingDown(): void;
-  status(): { ok: boolean; platforms: Record<string, { connected: boolean; reason?: string; since: string }>; shuttingDown?: true };
+  status(): { ok: boolean; platforms: Record<string, State>; shuttingDown?: true };
   routes: Record<'/healthz' | '/metrics', RouteHandler>;
 }
 
@@ -32,8 +35,17 @@ export function createHealth(metrics: Metrics): Health {
   const put = (platform: string, connected: boolean, reason?: string) => {
     const prev = states.get(platform);
     if (prev && prev.connected === connected && prev.reason === reason) return;
-    states.set(platform, { connected, ...(reason ? { reason } : {}), since: new Date().toISOString() });
+    states.set(platform, { connected, ...(reason ? { reason } : {}), since: new Date().toISOString(), ...(prev?.parts ? { parts: prev.parts } : {}) });
     metrics.connected(platform, connected);
+  };
+  const putPart = (platform: string, part: string, connected: boolean, reason?: string) => {
+    const parts = { ...(states.get(platform)?.parts ?? {}) };
+    const prev = parts[part];
+    if (!prev || prev.connected !== connected || prev.reason !== reason) parts[part] = { connected, ...(reason ? { reason } : {}), since: new Date().toISOString() };
+    const down = Object.entries(parts).filter(([, p]) => !p.connected);
+    const current = states.get(platform);
+    states.set(platform, { ...(current ?? { connected: false, since: new Date().toISOString() }), parts });
+    put(platform, down.length === 0, down.length === 0 ? undefined : down.map(([name, p]) => `${name} ${p.reason ?? 'disconnected'}`).join(', '));
   };
 
   const health: Health = {
@@ -43,9 +55,11 @@ export function createHealth(metrics: Metrics): Health {
     started(platform) {
       if (!reported.has(platform)) put(platform, true);
     },
-    set(platform, connected, reason) {
+    set(platform, connected, reason, part) {
       reported.add(platform);
-      put(platform, connected, connected ? undefined : (reason ?? 'disconnected'));
+      const why = connected ? undefined : (reason ?? 'disconnected');
+      if (part === undefined) put(platform, connected, why);
+      else putPart(platform, part, connected, why);
     },
     shuttingDown() {
       closing = true;

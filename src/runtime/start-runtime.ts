@@ -1,9 +1,16 @@
 // Runs the chosen platforms as one process: one PlatformContext per platform (its configuration, its
-// connection state for /healthz, its answers in flight), the handle() pipeline, the public HTTP port
-// shared by the platforms that mount a path on it, /healthz and /metrics on HEALTH_PORT, fact reloads
-// and a graceful shutdown. src/main.ts only reads the configuration and wires signals to this.
+// connection state for /healthz, its answers in flight), the handle() pipeline, the question log and
+// readers' votes, the state several instances share (REDIS_URL: Slack's event dedupe, rate limits,
+// conversations), the public HTTP port shared by the platforms that mount a path on it, /healthz and
+// /metrics on HEALTH_PORT, fact reloads and a graceful shutdown. src/main.ts only reads the
+// configuration and wires signals to this.
 import type { Core } from '../core.ts';
-import { ConfigError, type PlatformContext, type RunningPlatform } from '../platform.ts';
+import { ConfigError, type PlatformContext, type PlatformVote, type RunningPlatform, type VoteOutcome } from '../platform.ts';
+import { openQuestionLog, type QuestionLogConfig } from '../question-log/question-log-config.ts';
+import type { QuestionLog } from '../question-log/question-log.ts';
+import { createMemoryEventDedupe, DEFAULT_DEDUPE_LIMITS, type EventDedupe } from '../shared-state/event-dedupe.ts';
+import { openSharedState, type SharedState } from '../shared-state/open-shared-state.ts';
+import type { SharedStateConfig } from '../shared-state/shared-state-config.ts';
 import type { RuntimeConfig } from './config.ts';
 import type { Logger } from './logger.ts';
 import { errorForLog } from './error-for-log.ts';
@@ -29,12 +36,18 @@ export interface RuntimeOptions {
   platforms: SelectedPlatform[];
   metrics?: Metrics;
   drainMs?: number;
+  /** The question log's configuration (DATA_DIR, DATABASE_URL, ...); none: no log is kept. */
+  questionLog?: QuestionLogConfig;
+  /** REDIS_URL and its key prefix; none, or no URL: dedupe, limits and conversations in this process's memory. */
+  sharedState?: SharedStateConfig;
 }
 
 export interface Runtime {
   handle: Handle;
   health: Health;
   metrics: Metrics;
+  /** The question log, unless QUESTION_LOG=0 (or none was configured). */
+  questionLog?: QuestionLog;
   /** The /healthz + /metrics server, on HEALTH_PORT (none when HEALTH_PORT is unset). */
   server?: HttpServer;
   /** The public port (PORT), when a platform mounted a path on it. */
@@ -58,14 +71,32 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const metrics = options.metrics ?? createMetrics();
   const health = createHealth(metrics);
   metrics.factsLoaded(core.factCount);
+  const questionLog = options.questionLog ? openQuestionLog(options.questionLog, { logger, registry: metrics.registry }) : undefined;
+  // With REDIS_URL the instances share these; without, this process keeps them (bounded) in memory.
+  const shared: SharedState | undefined = options.sharedState?.redisUrl
+    ? await openSharedState({ config: options.sharedState, rateLimit: config.rateLimit, logger, registry: metrics.registry })
+    : undefined;
+  const dedupe: EventDedupe = shared?.dedupe ?? createMemoryEventDedupe(DEFAULT_DEDUPE_LIMITS);
   const handle = createHandle({
     core,
     logger,
     metrics,
-    limiter: createRateLimiter(config.rateLimit),
+    limiter: shared?.limiter ?? createRateLimiter(config.rateLimit),
+    ...(shared ? { conversations: shared.conversations } : {}),
+    ...(questionLog ? { questionLog } : {}),
     // The terminal chat has one user, the operator: piping a file of questions must not be throttled.
     unlimited: new Set(platforms.filter((p) => p.definition.fallback).map((p) => p.definition.name)),
   });
+  const vote = async (platform: string, v: PlatformVote): Promise<VoteOutcome> => {
+    if (!questionLog) return 'unavailable';
+    const outcome = await questionLog.vote({ answerId: v.feedbackId, platform, userId: v.userId, value: v.value, ...(v.question ? { text: v.question } : {}) });
+    logger.info({ platform, value: v.value, outcome }, 'vote');
+    return outcome;
+  };
+  const firstDelivery = (id: string) => dedupe.firstTime(id).catch(() => true);
+  const closeState = async () => {
+    await Promise.all([questionLog?.close(), shared?.close()].map((p) => p?.catch((err: unknown) => logger.warn({ err: errorForLog(err) }, 'state did not close cleanly'))));
+  };
   const publicHttp = createPublicHttp();
 
   const running: Started[] = [];
@@ -89,12 +120,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   for (const { definition, config: platformConfig } of platforms) {
     health.starting(definition.name);
-    const ctx = contextFor(definition.name, platformConfig, { core, logger, handle, health, config, http: publicHttp });
+    const ctx = contextFor(definition.name, platformConfig, { core, logger, handle, health, config, http: publicHttp, vote, firstDelivery });
     try {
       running.push({ name: definition.name, instance: await definition.start(ctx), inFlight: ctx.inFlight });
     } catch (err) {
       // Leave nothing half-connected behind when a later platform's configuration is wrong.
       await stopAll();
+      await closeState();
       throw err;
     }
     health.started(definition.name);
@@ -107,6 +139,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       publicServer = await publicHttp.listen(config.port);
     } catch (err) {
       await stopAll();
+      await closeState();
       const code = (err as { code?: unknown }).code;
       throw new ConfigError('PORT', `Cannot listen on PORT ${config.port} (${String(code ?? err)}): choose a free port.`);
     }
@@ -119,6 +152,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       server = await startHealthServer(health, { port: config.healthPort, host: config.healthHost, ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}) });
     } catch (err) {
       await stopAll();
+      await closeState();
       const code = (err as { code?: unknown }).code;
       throw new ConfigError('HEALTH_PORT', `Cannot listen on HEALTH_PORT ${config.healthPort} at HEALTH_HOST ${config.healthHost} (${String(code ?? err)}): choose a free port, or an address of this machine.`);
     }
@@ -145,6 +179,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       health.shuttingDown();
       watcher?.close();
       await stopAll();
+      // After the last answer: its question is in the log's queue, written now.
+      await closeState();
       await server?.close();
       logger.info('shutdown complete');
     })();
@@ -155,6 +191,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     handle,
     health,
     metrics,
+    ...(questionLog ? { questionLog } : {}),
     ...(server ? { server } : {}),
     ...(publicServer ? { publicServer } : {}),
     ...(finished ? { finished } : {}),
@@ -176,7 +213,16 @@ async function drained(running: Started[], ms: number, logger: Logger): Promise<
 function contextFor(
   platform: string,
   platformConfig: unknown,
-  deps: { core: Core; logger: Logger; handle: Handle; health: Health; config: RuntimeConfig; http: PlatformContext['http'] },
+  deps: {
+    core: Core;
+    logger: Logger;
+    handle: Handle;
+    health: Health;
+    config: RuntimeConfig;
+    http: PlatformContext['http'];
+    vote(platform: string, vote: PlatformVote): Promise<VoteOutcome>;
+    firstDelivery(id: string): Promise<boolean>;
+  },
 ): PlatformContext {
   const logger = deps.logger.child({ platform });
   const { core } = deps;
@@ -187,15 +233,18 @@ function contextFor(
     settings: { defaultLocale, rateLimit: { max: deps.config.rateLimit.max, windowSeconds: deps.config.rateLimit.windowMs / 1000 } },
     logger,
     handle: deps.handle,
+    vote: (v) => deps.vote(platform, v),
+    firstDelivery: deps.firstDelivery,
     locale: (text, uiLocale) => replyLocale(core, text, uiLocale ?? defaultLocale),
     inFlight: createInFlight(DEFAULT_IN_FLIGHT_LIMITS, () => logger.warn({ max_age_ms: DEFAULT_IN_FLIGHT_LIMITS.maxAgeMs }, 'an answer took too long to deliver; no longer waiting for it')),
     http: deps.http,
-    setConnected(connected, reason) {
+    setConnected(connected, reason, part) {
       const before = deps.health.status().platforms[platform];
-      deps.health.set(platform, connected, reason);
-      if (before?.connected !== connected) {
-        if (connected) logger.info('platform connected');
-        else logger.warn({ reason: reason ?? 'disconnected' }, 'platform disconnected');
+      deps.health.set(platform, connected, reason, part);
+      const after = deps.health.status().platforms[platform];
+      if (before?.connected !== after?.connected) {
+        if (after?.connected) logger.info('platform connected');
+        else logger.warn({ reason: after?.reason ?? 'disconnected' }, 'platform disconnected');
       }
     },
   };

@@ -66,6 +66,9 @@ async function main(): Promise<number> {
     settings: { defaultLocale: 'ko', rateLimit: { max: 5, windowSeconds: 10 } },
     logger,
     handle: async (q) => ask(q),
+    vote: async () => 'unavailable',
+    // Every event of the bench is new: the memory dedupe would only measure itself.
+    firstDelivery: async () => true,
     locale: (text, ui) => replyLocale(core, text, ui ?? 'ko'),
     inFlight: createInFlight(),
     http,

@@ -17,6 +17,8 @@ import {
   type PublicHttpServer,
 } from '../../src/index.ts';
 import { createHandle } from '../../src/runtime/handle-question.ts';
+import type { QuestionLog } from '../../src/question-log/question-log.ts';
+import { createMemoryEventDedupe } from '../../src/shared-state/event-dedupe.ts';
 import { createMetrics } from '../../src/runtime/metrics.ts';
 import { createRateLimiter } from '../../src/runtime/rate-limiter.ts';
 import { replyLocale } from '../../src/runtime/reply-locale.ts';
@@ -61,6 +63,8 @@ export interface ContextOptions {
   inFlight?: PlatformContext['inFlight'];
   /** Never rate limited, as the runtime treats the terminal chat (its one user is the operator). */
   unlimited?: boolean;
+  /** A question log for ctx.handle to record in and ctx.vote to vote in (default: none; votes are 'unavailable'). */
+  questionLog?: QuestionLog;
 }
 
 /** The adapter's configuration from `env`, as the runtime makes it (its variables, then configure()). */
@@ -86,7 +90,10 @@ export function captureContext<C>(platform: PlatformDefinition<C> | undefined, o
     metrics: createMetrics({ defaultMetrics: false }),
     limiter: createRateLimiter(rateLimit),
     ...(options.unlimited && platform ? { unlimited: new Set([platform.name]) } : {}),
+    ...(options.questionLog ? { questionLog: options.questionLog } : {}),
   });
+  const dedupe = createMemoryEventDedupe();
+  const platformName = platform?.name ?? 'test';
   const defaultLocale = options.defaultLocale ?? 'ko';
   const http = createPublicHttp();
   const ctx: PlatformContext<C> = {
@@ -95,6 +102,11 @@ export function captureContext<C>(platform: PlatformDefinition<C> | undefined, o
     settings: { defaultLocale, rateLimit: { max: rateLimit.max, windowSeconds: rateLimit.windowMs / 1000 } },
     logger,
     handle: async (q) => (options.handle ? options.handle(q, core, runtimeHandle) : runtimeHandle(q)),
+    vote: async (v) =>
+      options.questionLog
+        ? options.questionLog.vote({ answerId: v.feedbackId, platform: platformName, userId: v.userId, value: v.value, ...(v.question ? { text: v.question } : {}) })
+        : 'unavailable',
+    firstDelivery: (id) => dedupe.firstTime(id),
     locale: (text, ui) => replyLocale(core, text, ui ?? defaultLocale),
     inFlight: options.inFlight ?? createInFlight(),
     http,

@@ -38,8 +38,9 @@ export interface StartOptions {
 export function startBot(env: Record<string, string>, options: StartOptions = {}): BotProcess {
   const home = mkdtempSync(join(tmpdir(), 'factbot-run-'));
   const viaNpm = options.via === 'npm';
-  // Only what a process needs: PATH, a home of its own, the run's temp folder.
-  const base = { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: tmpdir(), ENV_FILE: join(home, 'no.env') };
+  // Only what a process needs: PATH, a home of its own, the run's temp folder, and its question log in
+  // that home (never the project's data/ folder); a test that reads the log passes DATA_DIR itself.
+  const base = { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: tmpdir(), ENV_FILE: join(home, 'no.env'), DATA_DIR: join(home, 'data') };
   const child = viaNpm
     ? spawn('npm', ['start'], { cwd: PROJECT_ROOT, env: { ...base, npm_config_update_notifier: 'false', npm_config_fund: 'false', ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
     : spawn(process.execPath, ['--import', TSX, MAIN], { cwd: home, env: { ...base, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -1,10 +1,10 @@
 // Every store that grows with new askers is bounded by count and by age, so a stream of questions from
 // people never seen before leaves memory level (bench:memory measures the process; these check the bounds).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createEventDedupe } from '../../adapters/slack/event-dedupe.ts';
 import { createMemoryConversationStore } from '../../src/runtime/conversation-store.ts';
 import { createInFlight } from '../../src/runtime/in-flight.ts';
 import { createRateLimiter } from '../../src/runtime/rate-limiter.ts';
+import { createMemoryEventDedupe, DEFAULT_DEDUPE_LIMITS } from '../../src/shared-state/event-dedupe.ts';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -23,14 +23,15 @@ describe('per-question stores under a stream of new askers', () => {
     expect(limiter.size).toBeGreaterThanOrEqual(999);
   });
 
-  it('the event dedupe keeps only the ids of the last TTL', () => {
-    let now = 0;
-    const dedupe = createEventDedupe({ ttlMs: 60_000, maxSize: 100_000, now: () => now });
-    for (let i = 0; i < 20_000; i++) {
-      now = i * 100;
-      dedupe.firstTime(`Ev${i}`);
+  it('the event dedupe (Slack event ids) keeps at most its count, the newest', async () => {
+    let now = 1_000;
+    const dedupe = createMemoryEventDedupe({ ...DEFAULT_DEDUPE_LIMITS, now: () => now });
+    for (let i = 0; i < 30_000; i++) {
+      now += 10;
+      await dedupe.firstTime(`Ev${i}`);
     }
-    expect(dedupe.size).toBeLessThanOrEqual(601);
+    expect(dedupe.size).toBe(DEFAULT_DEDUPE_LIMITS.maxSize);
+    expect(await dedupe.firstTime('Ev29999')).toBe(false);
   });
 
   it('the conversation store keeps at most its count, and forgets a conversation after its silence limit', async () => {

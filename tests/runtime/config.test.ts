@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { ConfigInvalidError, loadEnv, parseConfig, RUNTIME_VARIABLES } from '../../src/runtime/config.ts';
+import { parseProcessConfig, PROCESS_VARIABLES } from '../../src/runtime/process-config.ts';
 import { discoverPlatforms } from '../../src/runtime/discover-platforms.ts';
 import { PROJECT_ROOT } from './bot-process.ts';
 
@@ -137,7 +138,8 @@ describe('configuration', () => {
 
   it(".env.example documents the runtime's variables, and each adapter's .env.example its own", () => {
     const documented = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]).sort();
-    expect(documented(join(PROJECT_ROOT, '.env.example'))).toEqual([...RUNTIME_VARIABLES].sort());
+    expect(documented(join(PROJECT_ROOT, '.env.example'))).toEqual([...PROCESS_VARIABLES].sort());
+    expect(PROCESS_VARIABLES).toEqual(expect.arrayContaining([...RUNTIME_VARIABLES, 'DATA_DIR', 'DATABASE_URL', 'QUESTION_LOG_RETENTION_DAYS', 'REDIS_URL']));
     expect(platforms.map((p) => p.name)).toEqual(expect.arrayContaining(['console', 'discord', 'slack']));
     for (const p of platforms) {
       const variables = Object.keys(p.variables.shape).sort();
@@ -145,5 +147,19 @@ describe('configuration', () => {
       if (variables.length === 0) expect(existsSync(file), file).toBe(false);
       else expect(documented(file), file).toEqual(variables);
     }
+  });
+
+  it("reports the question log's and shared state's problems in the same round as the runtime's", () => {
+    let problems: string[] = [];
+    try {
+      parseProcessConfig({ RATE_LIMIT_MAX: 'lots', DATABASE_URL: 'mysql://db', REDIS_URL: 'localhost:6379' }, platforms);
+    } catch (err) {
+      if (!(err instanceof ConfigInvalidError)) throw err;
+      problems = err.problems.map((p) => p.variable);
+    }
+    expect(problems.sort()).toEqual(['DATABASE_URL', 'RATE_LIMIT_MAX', 'REDIS_URL']);
+    const ok = parseProcessConfig({ DATA_DIR: 'state', REDIS_URL: 'redis://127.0.0.1:6379' }, platforms, '/srv/bot');
+    expect(ok.questionLog).toMatchObject({ enabled: true, dataDir: '/srv/bot/state', retentionDays: 90 });
+    expect(ok.sharedState).toEqual({ redisUrl: 'redis://127.0.0.1:6379', keyPrefix: 'factbot:' });
   });
 });
