@@ -6,6 +6,7 @@ export type { HandledAnswer, PlatformContext, PlatformDefinition, PlatformQuesti
 export { blank, envVar } from './runtime/env-vars.ts';
 export { errorForLog, redactSecrets, type LoggedError } from './runtime/error-for-log.ts';
 export { createInFlight, type InFlight } from './runtime/in-flight.ts';
+export { feedbackLabel, voteReply } from './runtime/vote-reply.ts';
 export { createPublicHttp, type PublicHttp, type PublicHttpServer } from './runtime/public-http.ts';
 export { readBody, MAX_BODY_BYTES, declaredTooLarge, refuseRequest, BodyTooLargeError, type RequestHandler } from './runtime/http-server.ts';
 export type { Logger } from './runtime/logger.ts';

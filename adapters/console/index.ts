@@ -1,8 +1,9 @@
 // The terminal chat, a first-class platform: `npm start` with no token opens it. Interactive with a
-// prompt, /help and /quit on a terminal; with piped stdin it answers each line and finishes.
+// prompt, /help and /quit on a terminal; with piped stdin it answers each line and finishes. /good and
+// /bad vote 👍 or 👎 on the last answer (interactive or piped), like the buttons on Discord and Slack.
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { definePlatform, errorForLog, type Core, type Locale, type PlatformContext, type RunningPlatform } from '../../src/index.ts';
+import { definePlatform, errorForLog, voteReply, type Core, type HandledAnswer, type Locale, type PlatformContext, type RunningPlatform, type VoteValue } from '../../src/index.ts';
 import { renderAnswer } from './render-answer.ts';
 
 export const platform = definePlatform({
@@ -14,6 +15,9 @@ export const platform = definePlatform({
   configure: () => ({}),
   start: async (ctx) => startConsole(ctx, process.stdin, process.stdout),
 });
+
+/** The chat's one user, the operator: one vote per answer, a second /good or /bad changes it. */
+const CONSOLE_USER = 'console';
 
 export function startConsole(ctx: PlatformContext, input: NodeJS.ReadableStream & { isTTY?: boolean }, output: NodeJS.WritableStream): RunningPlatform {
   const interactive = input.isTTY === true;
@@ -28,6 +32,9 @@ export function startConsole(ctx: PlatformContext, input: NodeJS.ReadableStream 
   }
   // One run of the chat is one conversation: "그럼 미국은?" follows the question before it.
   const conversation = `session-${process.pid}-${Date.now().toString(36)}`;
+  // The last answer, for /good and /bad: the chat's one user votes on what they just read.
+  let last: { answer: HandledAnswer; question: string } | undefined;
+  const votes: Record<string, VoteValue> = { '/good': 'up', '/bad': 'down' };
   // Lines are answered one at a time, in order, even when piped faster than they are answered.
   let queue = Promise.resolve();
   const closed = new Promise<void>((resolve) => rl.once('close', () => resolve()));
@@ -36,13 +43,16 @@ export function startConsole(ctx: PlatformContext, input: NodeJS.ReadableStream 
     const text = line.trim();
     if (interactive && text === '/help') {
       write(help(ctx.core, locale));
+    } else if (votes[text]) {
+      write(await vote(votes[text]));
     } else if (interactive && text === '') {
       // An empty line in a chat is nothing to answer.
     } else {
       try {
-        const answer = await ctx.handle({ text: line, platform: 'console', userId: 'console', conversation });
+        const answer = await ctx.handle({ text: line, platform: 'console', userId: CONSOLE_USER, conversation });
         if (answer) {
           locale = answer.locale;
+          if (answer.feedbackId) last = { answer, question: line };
           write(renderAnswer(answer));
         }
       } catch (err) {
@@ -55,6 +65,11 @@ export function startConsole(ctx: PlatformContext, input: NodeJS.ReadableStream 
       write('');
       rl.prompt();
     }
+  };
+  const vote = async (value: VoteValue): Promise<string> => {
+    if (!last?.answer.feedbackId) return ctx.core.t(locale, 'runtime:vote.none');
+    const outcome = await ctx.vote({ feedbackId: last.answer.feedbackId, userId: CONSOLE_USER, value, question: last.question });
+    return voteReply(ctx.core.t, last.answer.locale, value, outcome);
   };
   rl.on('line', (line) => {
     if (interactive && ['/quit', '/exit'].includes(line.trim())) return rl.close();
