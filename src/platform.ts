@@ -21,7 +21,8 @@ export interface PlatformQuestion extends Question {
   platform: string;
   /**
    * Answer against this conversation snapshot instead of the stored one, and store nothing: replaying
-   * an earlier answer exactly (Slack's share button carries the context its answer was given in).
+   * an earlier answer exactly (Slack's share button carries the context its answer was given in; an
+   * empty one for a question that stood alone). A replay is not a new question: the log skips it.
    */
   context?: ConversationContext;
 }

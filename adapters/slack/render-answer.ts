@@ -1,12 +1,14 @@
 // Block Kit for an Answer (pure): a mrkdwn section with the answer, one context block per citation
-// (source · chart caption · article and date), the suggestions when the article does not answer, and
-// an optional "share in channel" button. Everything not written by this file is escaped, because fact
+// (source · chart caption · article and date), the suggestions when the article does not answer, an
+// optional "share in channel" button and optional 👍/👎 feedback buttons. Everything not written by this file is escaped, because fact
 // text and questions are data, not markup; lengths stay within Slack's limits.
 import type { types } from '@slack/bolt';
-import type { Answer, Citation, Core } from '../../src/index.ts';
+import { feedbackLabel, type Answer, type Citation, type Core, type VoteValue } from '../../src/index.ts';
+import { FEEDBACK_ACTION_IDS } from './feedback-value.ts';
 import { escapeMrkdwn, truncateEscaped } from './escape.ts';
 
 type KnownBlock = types.KnownBlock;
+type Button = types.Button;
 
 /** Slack's limits (docs.slack.dev/reference/block-kit): section text 3000, context text 2000, 50 blocks. */
 export const LIMITS = { sectionText: 3000, contextText: 2000, blocks: 50, buttonValue: 2000, fallbackText: 4000 } as const;
@@ -27,6 +29,8 @@ export interface RenderExtras {
    * text, so it goes out as plain_text (no *bold*, `code` or links) with & < > escaped (no mention).
    */
   sharedBy?: { user: string; question: string };
+  /** Add 👍/👎 buttons carrying this value (feedback-value.ts: the answer's id in the question log). */
+  feedback?: string;
 }
 
 export function renderAnswer(answer: Answer, t: Core['t'], extras: RenderExtras = {}): SlackMessage {
@@ -42,19 +46,17 @@ export function renderAnswer(answer: Answer, t: Core['t'], extras: RenderExtras 
     tail.push(section(lines.join('\n')));
   }
   const share = extras.shareValue;
+  const buttons: Button[] = [];
   if (share && answer.answered && share.length <= LIMITS.buttonValue) {
-    tail.push({
-      type: 'actions',
-      elements: [
-        {
-          type: 'button',
-          action_id: SHARE_ACTION_ID,
-          text: { type: 'plain_text', text: t(locale, 'slack:share.button').slice(0, 75) },
-          value: share,
-        },
-      ],
-    });
+    buttons.push({ type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: t(locale, 'slack:share.button').slice(0, 75) }, value: share });
   }
+  const feedback = extras.feedback;
+  if (feedback && !answer.notice && feedback.length <= LIMITS.buttonValue) {
+    for (const vote of ['up', 'down'] as VoteValue[]) {
+      buttons.push({ type: 'button', action_id: FEEDBACK_ACTION_IDS[vote], text: { type: 'plain_text', emoji: true, text: feedbackLabel(t, locale, vote).slice(0, 75) }, value: feedback });
+    }
+  }
+  if (buttons.length > 0) tail.push({ type: 'actions', elements: buttons });
   if (extras.sharedBy) tail.push(sharedByBlock(t, locale, extras.sharedBy));
 
   // Citations fill whatever room the 50-block limit leaves; an answer cites a handful at most.

@@ -4,7 +4,7 @@
 // answer text ever comes from the client, and no server-side state is needed (any instance can share).
 // Answer.context is the conversation after this turn, its last turn this one: all but the last is the
 // conversation the question was asked in.
-import type { Answer, ConversationContext } from '../../src/index.ts';
+import type { ConversationContext, HandledAnswer } from '../../src/index.ts';
 
 /** Slack's limit on a button's value. */
 const MAX_VALUE = 2000;
@@ -13,24 +13,28 @@ export interface ShareRequest {
   question: string;
   /** The conversation the question was answered in (absent for a question that stood alone). */
   context?: ConversationContext;
+  /** The original answer's id in the question log: the shared copy's 👍/👎 vote on it. */
+  feedbackId?: string;
 }
 
 /** The button value, or undefined when even the question alone does not fit. */
-export function shareValue(question: string, answer: Answer): string | undefined {
+export function shareValue(question: string, answer: Pick<HandledAnswer, 'context' | 'feedbackId'>): string | undefined {
   const before = answer.context?.turns.slice(0, -1) ?? [];
-  const withContext = JSON.stringify({ q: question, ...(before.length > 0 ? { c: { turns: before } } : {}) });
+  const id = answer.feedbackId ? { a: answer.feedbackId } : {};
+  const withContext = JSON.stringify({ q: question, ...(before.length > 0 ? { c: { turns: before } } : {}), ...id });
   if (withContext.length <= MAX_VALUE) return withContext;
-  const alone = JSON.stringify({ q: question });
+  const alone = JSON.stringify({ q: question, ...id });
   return alone.length <= MAX_VALUE ? alone : undefined;
 }
 
 /** The value read back. Anything that is not our JSON (an older message's plain question, a forged value) is a question. */
 export function readShareValue(value: string): ShareRequest {
   try {
-    const parsed = JSON.parse(value) as { q?: unknown; c?: unknown };
+    const parsed = JSON.parse(value) as { q?: unknown; c?: unknown; a?: unknown };
     if (parsed && typeof parsed === 'object' && typeof parsed.q === 'string') {
       const context = asContext(parsed.c);
-      return { question: parsed.q, ...(context ? { context } : {}) };
+      const feedbackId = typeof parsed.a === 'string' && parsed.a.length <= 64 ? parsed.a : undefined;
+      return { question: parsed.q, ...(context ? { context } : {}), ...(feedbackId ? { feedbackId } : {}) };
     }
   } catch {
     // not JSON: a plain question

@@ -34,6 +34,8 @@ export interface HarnessOptions {
   inFlight?: PlatformContext['inFlight'];
   rateLimit?: ContextOptions['rateLimit'];
   defaultLocale?: ContextOptions['defaultLocale'];
+  /** A question log for ctx.handle and ctx.vote (default none: answers carry no feedback buttons). */
+  questionLog?: ContextOptions['questionLog'];
   fake?: FakeSlackOptions;
 }
 

@@ -2,6 +2,7 @@
 // conversation (a later mention in it continues from this answer).
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { questionText } from '../question-text.ts';
+import { feedbackValue } from '../feedback-value.ts';
 import { renderAnswer, type SlackMessage } from '../render-answer.ts';
 import { slackListener, slackQuestion } from './listener.ts';
 
@@ -21,7 +22,9 @@ export const appMention = slackListener<Args>({
     const { event } = args;
     const thread = event.thread_ts ?? event.ts;
     const answer = await deps.ctx.handle(slackQuestion(deps, question, event.user, event.channel, `${event.channel}:${thread}`));
-    if (answer) await post(args, renderAnswer(answer, deps.ctx.core.t));
+    if (!answer) return;
+    const feedback = feedbackValue(question, answer);
+    await post(args, renderAnswer(answer, deps.ctx.core.t, feedback ? { feedback } : {}));
   },
   apologise: (args, text) => post(args, { text }),
 });

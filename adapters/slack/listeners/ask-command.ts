@@ -3,6 +3,7 @@
 // carries a button to share it in the channel. One asker's questions in one channel form a conversation.
 import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { questionText } from '../question-text.ts';
+import { feedbackValue } from '../feedback-value.ts';
 import { renderAnswer } from '../render-answer.ts';
 import { shareValue } from '../share-value.ts';
 import { slackListener, slackQuestion, type UseState } from './listener.ts';
@@ -27,7 +28,8 @@ export const askCommand = (name: string) =>
       // Over the rate limit and already told: acknowledge with nothing, which shows nothing.
       if (!answer) return ackOnce(args, state);
       const value = shareValue(question, answer);
-      await ackOnce(args, state, { response_type: 'ephemeral', ...renderAnswer(answer, deps.ctx.core.t, value ? { shareValue: value } : {}) });
+      const feedback = feedbackValue(question, answer);
+      await ackOnce(args, state, { response_type: 'ephemeral', ...renderAnswer(answer, deps.ctx.core.t, { ...(value ? { shareValue: value } : {}), ...(feedback ? { feedback } : {}) }) });
     },
     apologise: (args, text, state) =>
       state.acked ? args.respond({ response_type: 'ephemeral', replace_original: false, text }) : ackOnce(args, state, { response_type: 'ephemeral', text }),

@@ -2,6 +2,7 @@
 // one conversation; a thread inside it is its own.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { questionText } from '../question-text.ts';
+import { feedbackValue } from '../feedback-value.ts';
 import { renderAnswer, type SlackMessage } from '../render-answer.ts';
 import { slackListener, slackQuestion } from './listener.ts';
 
@@ -26,7 +27,9 @@ export const directMessage = slackListener<Args>({
     const { message } = args;
     if (message.subtype !== undefined) return;
     const answer = await deps.ctx.handle(slackQuestion(deps, question, message.user, message.channel, `${message.channel}:${message.thread_ts ?? 'dm'}`));
-    if (answer) await post(args, renderAnswer(answer, deps.ctx.core.t));
+    if (!answer) return;
+    const feedback = feedbackValue(question, answer);
+    await post(args, renderAnswer(answer, deps.ctx.core.t, feedback ? { feedback } : {}));
   },
   apologise: (args, text) => post(args, { text }),
 });

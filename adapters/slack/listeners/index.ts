@@ -4,12 +4,13 @@ import type { Listened } from '../http-door.ts';
 import { appMention } from './app-mention.ts';
 import { askCommand } from './ask-command.ts';
 import { directMessage } from './direct-message.ts';
+import { feedbackAction } from './feedback-action.ts';
 import type { SlackListener } from './listener.ts';
 import { shareAction } from './share-action.ts';
 
 /** The listeners, with the slash command named as configured (SLACK_COMMAND, /ask by default). */
 export function listeners(command: string): ReadonlyArray<SlackListener<never>> {
-  return [appMention, directMessage, askCommand(command), shareAction] as unknown as ReadonlyArray<SlackListener<never>>;
+  return [appMention, directMessage, askCommand(command), shareAction, feedbackAction('up'), feedbackAction('down')] as unknown as ReadonlyArray<SlackListener<never>>;
 }
 
 /** What the listeners answer, as the HTTP door checks it. */

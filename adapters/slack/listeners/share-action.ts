@@ -4,6 +4,7 @@
 // ever trusted. The question is echoed as plain text under it.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { renderAnswer, SHARE_ACTION_ID } from '../render-answer.ts';
+import { feedbackValue } from '../feedback-value.ts';
 import { readShareValue } from '../share-value.ts';
 import { slackErrorCode, slackListener, slackQuestion } from './listener.ts';
 
@@ -19,12 +20,15 @@ export const shareAction = slackListener<Args>({
     return action.value ?? '';
   },
   async answer({ body, client, respond }, value, deps) {
-    const { question, context } = readShareValue(value);
+    const { question, context, feedbackId } = readShareValue(value);
     const userId = body.user.id;
     const channel = body.channel!.id;
-    const answer = await deps.ctx.handle({ ...slackQuestion(deps, question, userId, channel), ...(context ? { context } : {}) });
+    // Always a replay (a question that stood alone: an empty conversation): nothing stored, nothing logged anew.
+    const answer = await deps.ctx.handle({ ...slackQuestion(deps, question, userId, channel), context: context ?? { turns: [] } });
     if (!answer) return;
-    const message = renderAnswer(answer, deps.ctx.core.t, { sharedBy: { user: userId, question } });
+    // The shared copy's 👍/👎 vote on the answer the asker was given (a replay is not logged anew).
+    const feedback = feedbackValue(question, { ...answer, ...(feedbackId ? { feedbackId } : {}) });
+    const message = renderAnswer(answer, deps.ctx.core.t, { sharedBy: { user: userId, question }, ...(feedback ? { feedback } : {}) });
     try {
       await client.chat.postMessage({ channel, unfurl_links: false, unfurl_media: false, ...message });
     } catch (err) {
