@@ -1,11 +1,12 @@
 // The one place interactions are answered and their errors handled. The command is looked up by name
 // (commands/index.ts); its execute() works out the reply, and the responder (respond.ts) delivers it
-// within Discord's 3 s window. A command that throws is logged (sanitised) and the user gets a short
+// within Discord's 3 s window. A click on a 👍/👎 button (feedback.ts) is answered the same way, privately. A command that throws is logged (sanitised) and the user gets a short
 // private error in their language instead. Every use of a command is tracked in flight (shutdown waits
 // for it); when too many are, the asker is told to try again.
 import type { ChatInputCommandInteraction, Interaction } from 'discord.js';
 import { errorForLog, type PlatformContext } from '../../src/index.ts';
 import { commandsByName } from './commands/index.ts';
+import { isFeedbackButton, voteFromButton } from './feedback.ts';
 import { uiLocale } from './interaction-locale.ts';
 import type { Reply, Responder } from './respond.ts';
 
@@ -14,6 +15,16 @@ export async function dispatchInteraction(interaction: Interaction, ctx: Platfor
   if (interaction.isAutocomplete()) {
     const command = commandsByName.get(interaction.commandName);
     await responder.choices(ref, receivedAt, command?.autocomplete?.(interaction, ctx) ?? []);
+    return;
+  }
+  if (interaction.isButton() && isFeedbackButton(interaction.customId)) {
+    const locale = ctx.locale('', uiLocale(interaction));
+    const refusedReply: Reply = { content: ctx.core.t(locale, 'discord:error.generic'), ephemeral: true };
+    const reply = voteFromButton(interaction, ctx).catch((err: unknown) => {
+      ctx.logger.error({ err: errorForLog(err), interactionId: interaction.id }, 'discord vote failed');
+      return refusedReply;
+    });
+    await ctx.inFlight.track(responder.answer(ref, receivedAt, reply, { ephemeral: true, refusedReply }));
     return;
   }
   if (!interaction.isChatInputCommand()) return;

@@ -17,7 +17,9 @@ import {
   REST,
   RESTJSONErrorCodes,
   Routes,
+  type APIActionRowComponent,
   type APIApplicationCommandOptionChoice,
+  type APIButtonComponent,
   type APIEmbed,
 } from 'discord.js';
 import { errorForLog, type Logger } from '../../src/index.ts';
@@ -39,6 +41,8 @@ const REQUEST_TIMEOUT_MS = 5_000;
 export interface Reply {
   content?: string;
   embeds?: APIEmbed[];
+  /** Buttons under the message (👍/👎). */
+  components?: APIActionRowComponent<APIButtonComponent>[];
   /** Only the asker sees it. */
   ephemeral?: boolean;
 }
@@ -157,6 +161,7 @@ export function messageData(reply: Reply, withFlags: boolean) {
   return {
     ...(reply.content !== undefined ? { content: reply.content } : {}),
     ...(reply.embeds ? { embeds: reply.embeds } : {}),
+    ...(reply.components ? { components: reply.components } : {}),
     allowed_mentions: { parse: [] },
     ...(withFlags && reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };

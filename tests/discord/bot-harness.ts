@@ -24,6 +24,8 @@ export interface HarnessOptions {
   /** Replace the core the adapter sees (e.g. one whose suggest throws). */
   core?: (core: Core) => Core;
   rateLimit?: ContextOptions['rateLimit'];
+  /** A question log for ctx.handle and ctx.vote (default none: answers carry no feedback buttons). */
+  questionLog?: ContextOptions['questionLog'];
   fake?: FakeDiscordOptions;
 }
 
@@ -40,6 +42,7 @@ export function makeContext(options: HarnessOptions = {}, env: Record<string, st
     ...(options.core ? { core: options.core(testCore()) } : {}),
     ...(options.handle ? { handle: options.handle } : {}),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.questionLog ? { questionLog: options.questionLog } : {}),
   });
 }
 
@@ -89,6 +92,7 @@ export interface CallbackMessage {
     footer?: { text: string };
   }[];
   allowed_mentions?: { parse?: string[]; users?: string[]; roles?: string[] };
+  components?: { type: number; components: { type: number; custom_id: string; label: string; style: number }[] }[];
 }
 
 export const EPHEMERAL = 1 << 6;

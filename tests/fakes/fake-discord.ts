@@ -62,6 +62,15 @@ export interface InteractionSpec {
   userId?: string;
 }
 
+export interface ButtonSpec {
+  /** The clicked button's custom_id. */
+  customId: string;
+  userId?: string;
+  locale?: string;
+  /** The message the button is on, as the bot sent it (its components are echoed back). */
+  message?: Record<string, unknown>;
+}
+
 export interface SentInteraction {
   id: string;
   token: string;
@@ -92,6 +101,8 @@ export interface FakeDiscord {
   sendCommand(spec: InteractionSpec): SentInteraction;
   /** An autocomplete (type 4) interaction; mark the focused option with `focused: true`. */
   sendAutocomplete(spec: InteractionSpec): SentInteraction;
+  /** A click on a message's button (type 3, a message component interaction). */
+  sendButton(spec: ButtonSpec): SentInteraction;
   /** The interaction callback (POST /interactions/:id/:token/callback) for an interaction. */
   callbackFor(sent: SentInteraction, timeoutMs?: number): Promise<RecordedRequest>;
   /** Close every gateway connection (default code 4000: discord.js resumes). refuseReconnect: refuse new ones until restoreGateway(). */
@@ -387,6 +398,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     sendInteraction,
     sendCommand: (spec) => sendInteraction(commandPayload(spec, 2)),
     sendAutocomplete: (spec) => sendInteraction(commandPayload(spec, 4)),
+    sendButton: (spec) => {
+      const user = { id: spec.userId ?? '1400000000000000001', username: 'clicker', discriminator: '0', global_name: null, avatar: null };
+      return sendInteraction({
+        type: 3,
+        locale: spec.locale ?? 'en-US',
+        data: { custom_id: spec.customId, component_type: 2 },
+        message: { ...message(spec.message ?? {}), ...(spec.message?.components ? { components: spec.message.components } : {}) },
+        member: { user, roles: [], permissions: '2248473465835073', joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+      });
+    },
     callbackFor: (sent, timeoutMs) =>
       waitUntil(
         () => requests.find((r) => r.method === 'POST' && r.path === `/interactions/${sent.id}/${sent.token}/callback`),

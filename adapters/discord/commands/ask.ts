@@ -4,6 +4,7 @@ import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction, ChatI
 import { errorForLog, type PlatformContext } from '../../../src/index.ts';
 import { DISCORD_LIMITS, truncate } from '../embed-limits.ts';
 import { uiLocale } from '../interaction-locale.ts';
+import { feedbackRow } from '../feedback.ts';
 import { renderAnswer } from '../render-answer.ts';
 import type { Command } from './command.ts';
 import { described, everywhere } from './describe.ts';
@@ -39,8 +40,9 @@ export const ask: Command = {
       article: ctx.core.article(answer.locale),
       t: (key, vars) => ctx.core.t(answer.locale, `discord:${key}`, vars),
     });
+    const components = feedbackRow(answer, ctx.core.t);
     // Notices (empty or over-long question) concern only the asker.
-    return { embeds: [embed], ephemeral: ask.ephemeral(interaction) || answer.notice !== undefined };
+    return { embeds: [embed], ...(components.length > 0 ? { components } : {}), ephemeral: ask.ephemeral(interaction) || answer.notice !== undefined };
   },
 
   autocomplete(interaction: AutocompleteInteraction, ctx: PlatformContext) {
