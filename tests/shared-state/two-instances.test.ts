@@ -1,0 +1,144 @@
+// Several instances behind one load balancer, as they run: two real bot processes (`src/main.ts`, Slack
+// over HTTP) sharing the real Redis through REDIS_URL, under a key prefix of this file's own (deleted
+// afterwards), against one fake Slack. Redis is reached through a TCP proxy, so it can be cut mid-run
+// without stopping the Redis other tests use.
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appMention, eventBody, postSigned, startFakeSlack, type FakeSlack } from '../fakes/fake-slack.ts';
+import { REDIS_URL, uniqueName } from '../helpers/services.ts';
+import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';
+import { startBot, type BotProcess } from '../runtime/bot-process.ts';
+
+const SECRET = 'two-instances-signing-secret';
+const PREFIX = `${uniqueName('factbot_two')}:`;
+
+interface Instance {
+  bot: BotProcess;
+  url: string;
+}
+
+let slack: FakeSlack;
+let proxy: TcpProxy;
+let a: Instance;
+let b: Instance;
+
+async function instance(): Promise<Instance> {
+  const bot = startBot({
+    SLACK_BOT_TOKEN: 'xoxb-two-instances',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    REDIS_URL: `redis://127.0.0.1:${proxy.port}`,
+    REDIS_KEY_PREFIX: PREFIX,
+    RATE_LIMIT_MAX: '2',
+    RATE_LIMIT_WINDOW_SECONDS: '600',
+    // Debug: a redelivery dropped and a question silenced are logged at debug only.
+    LOG_LEVEL: 'debug',
+  });
+  const port = (await bot.waitForLog((l) => String(l.msg).startsWith('listening on'), 60_000)).port as number;
+  await bot.waitForLog((l) => String(l.msg).startsWith('Redis connected'));
+  await bot.waitForLog((l) => l.msg === 'ready');
+  return { bot, url: `http://127.0.0.1:${port}/slack/events` };
+}
+
+beforeAll(async () => {
+  slack = await startFakeSlack();
+  proxy = await startTcpProxy(Number(new URL(REDIS_URL).port || 6379), new URL(REDIS_URL).hostname);
+  [a, b] = await Promise.all([instance(), instance()]);
+}, 90_000);
+
+afterAll(async () => {
+  a?.bot.kill('SIGKILL');
+  b?.bot.kill('SIGKILL');
+  await Promise.all([a?.bot.exited, b?.bot.exited]);
+  await Promise.all([slack?.close(), proxy?.close()]);
+  const admin = new Redis(REDIS_URL);
+  const keys = await admin.keys(`${PREFIX}*`);
+  if (keys.length > 0) await admin.del(...keys);
+  await admin.quit();
+});
+
+const count = (bot: BotProcess, msg: string) => bot.logs().filter((l) => l.msg === msg).length;
+const repliesTo = (ts: string) => slack.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === ts);
+
+async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function mention(to: Instance, text: string, user: string) {
+  const event = appMention({ text: `<@UBOT> ${text}`, user });
+  expect((await postSigned(to.url, SECRET, eventBody(event))).status).toBe(200);
+  return event.ts as string;
+}
+
+describe('two bot processes sharing Redis', () => {
+  it('answer a Slack event sent to both, and its redeliveries to both, exactly once', async () => {
+    const event = appMention({ text: '<@UBOT> 중국 데이터센터 몇 개야?', user: 'U0ONCE' });
+    const body = eventBody(event);
+    const ignoredBefore = count(a.bot, 'slack redelivery ignored') + count(b.bot, 'slack redelivery ignored');
+    // The first delivery to both at once (the load balancer's retry raced it), then Slack's two retries to each.
+    const first = await Promise.all([postSigned(a.url, SECRET, body), postSigned(b.url, SECRET, body)]);
+    const retries = await Promise.all(
+      [1, 2].flatMap((retryNum) => [a, b].map((to) => postSigned(to.url, SECRET, body, { retryNum, retryReason: 'http_timeout' }))),
+    );
+    for (const res of [...first, ...retries]) expect(res.status).toBe(200);
+
+    // Five of the six deliveries are dropped as redeliveries (logged), the sixth answered once.
+    await until(() => count(a.bot, 'slack redelivery ignored') + count(b.bot, 'slack redelivery ignored') - ignoredBefore === 5, 'five deliveries dropped');
+    await slack.waitForCall('chat.postMessage', (c) => c.body.thread_ts === event.ts);
+    await until(() => count(a.bot, 'question') + count(b.bot, 'question') >= 1, 'the question line');
+    expect(repliesTo(event.ts as string)).toHaveLength(1);
+    expect(JSON.stringify(repliesTo(event.ts as string)[0]!.body)).toContain('449');
+  });
+
+  it('limit a user over the limit on one instance on the other too', async () => {
+    const user = 'U0LIMITED';
+    for (const to of [a, a]) {
+      const ts = await mention(to, '중국 데이터센터 몇 개야?', user);
+      expect(JSON.stringify((await slack.waitForCall('chat.postMessage', (c) => c.body.thread_ts === ts)).body)).toContain('449');
+    }
+    // The third question, to the other instance: the one polite limit reply.
+    const third = await mention(b, '중국 데이터센터 몇 개야?', user);
+    const limited = JSON.stringify((await slack.waitForCall('chat.postMessage', (c) => c.body.thread_ts === third)).body);
+    expect(limited).not.toContain('449');
+    expect(limited).toContain('질문이 너무 빨라요');
+    // The fourth, back on the first instance: silence (told once, across instances).
+    const silencedBefore = count(a.bot, 'question silenced (rate limited)');
+    const fourth = await mention(a, '중국 데이터센터 몇 개야?', user);
+    await until(() => count(a.bot, 'question silenced (rate limited)') > silencedBefore, 'the silenced question');
+    expect(repliesTo(fourth)).toEqual([]);
+    // Someone else is not limited, on either instance.
+    const other = await mention(b, '중국 데이터센터 몇 개야?', 'U0UNLIMITED');
+    expect(JSON.stringify((await slack.waitForCall('chat.postMessage', (c) => c.body.thread_ts === other)).body)).toContain('449');
+  });
+
+  it('both keep answering when Redis goes away mid-run, each warns once, and both share again when it is back', async () => {
+    await proxy.cut();
+    const asked = await Promise.all([mention(a, 'How many data centres does China have?', 'U0CUT1'), mention(b, '독일 데이터센터 몇 개?', 'U0CUT2')]);
+    const replies = await Promise.all(asked.map((ts) => slack.waitForCall('chat.postMessage', (c) => c.body.thread_ts === ts)));
+    expect(JSON.stringify(replies[0]!.body)).toContain('449');
+    expect(JSON.stringify(replies[1]!.body)).toContain('521');
+    for (const { bot } of [a, b]) {
+      await bot.waitForLog((l) => String(l.msg).startsWith('Redis went away'));
+      expect(bot.logs().filter((l) => String(l.msg).startsWith('Redis went away'))).toHaveLength(1);
+    }
+    // More questions while it is away: still answered, no new warning.
+    const more = await mention(a, '중국 데이터센터 몇 개야?', 'U0CUT3');
+    expect(JSON.stringify((await slack.waitForCall('chat.postMessage', (c) => c.body.thread_ts === more)).body)).toContain('449');
+
+    await proxy.restore();
+    await Promise.all([a, b].map(({ bot }) => bot.waitForLog((l) => String(l.msg).startsWith('Redis is back'), 30_000)));
+    // Shared again: an event sent to both is answered once.
+    const event = appMention({ text: '<@UBOT> 영국 데이터센터 몇 개?', user: 'U0BACK' });
+    const body = eventBody(event);
+    const ignoredBefore = count(a.bot, 'slack redelivery ignored') + count(b.bot, 'slack redelivery ignored');
+    await Promise.all([postSigned(a.url, SECRET, body), postSigned(b.url, SECRET, body)]);
+    await until(() => count(a.bot, 'slack redelivery ignored') + count(b.bot, 'slack redelivery ignored') - ignoredBefore === 1, 'the other delivery dropped');
+    await slack.waitForCall('chat.postMessage', (c) => c.body.thread_ts === event.ts);
+    expect(repliesTo(event.ts as string)).toHaveLength(1);
+  });
+});
