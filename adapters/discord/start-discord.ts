@@ -1,5 +1,7 @@
 // Starting Discord: the discord.js client logs in to the gateway and answers interactions. Only the
-// Guilds intent: slash commands need no privileged intent, and the bot reads no messages.
+// Guilds intent: slash commands need no privileged intent, and the bot reads no messages. With
+// DISCORD_SHARDS this process is the shards' manager instead (shard-manager.ts); in a shard process
+// (started by the manager) the client connects the shard discord.js was given.
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { ConfigError, type PlatformContext, type RunningPlatform } from '../../src/index.ts';
 import type { DiscordConfig } from './config.ts';
@@ -18,6 +20,17 @@ export function createDiscordClient(config: Pick<DiscordConfig, 'apiBase'>): Cli
 
 export async function startDiscord(ctx: PlatformContext<DiscordConfig>): Promise<RunningPlatform> {
   const config = ctx.config;
+  // discord.js's ShardingManager sets SHARDING_MANAGER in the processes it starts: this is one shard.
+  const inShard = Boolean(process.env.SHARDING_MANAGER);
+  if (config.shards !== undefined && !inShard) {
+    const { startShardManager } = await import('./shard-manager.ts');
+    // Each shard runs this same program, with the same Node options (the TypeScript loader included).
+    return startShardManager(ctx, process.argv[1] ?? '', process.execArgv);
+  }
+  if (inShard) {
+    // A shard whose manager is gone (killed, crashed) would otherwise go on answering alone: it stops too.
+    process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  }
   const client = createDiscordClient(config);
   const responder = createResponder(config.apiBase, ctx.logger);
   let stopping = false;
@@ -50,7 +63,7 @@ export async function startDiscord(ctx: PlatformContext<DiscordConfig>): Promise
       `DISCORD_APPLICATION_ID (${config.applicationId}) is not the application of DISCORD_TOKEN (${appId}). Use the Application ID of the same application as the bot token.`,
     );
   }
-  ctx.logger.info({ bot: client.user?.tag, applicationId: appId }, 'discord bot logged in');
+  ctx.logger.info({ bot: client.user?.tag, applicationId: appId, ...(inShard ? { shards: client.options.shards } : {}) }, 'discord bot logged in');
 
   return {
     // New interactions are ignored from now on; answers already taken go out over REST (the runtime waits).

@@ -3,9 +3,12 @@
 // DISCORD_API_BASE=fake.apiBase) can log in, receive interactions and answer them. Every REST request
 // and every gateway frame the client sends is recorded for assertions.
 //
-// Only what discord.js needs is served: GET /gateway/bot (with session_start_limit.max_concurrency),
-// HELLO / IDENTIFY -> READY / RESUME -> RESUMED / heartbeat -> ACK, interaction callbacks (204 without a
-// JSON content type, like Discord), webhook follow-ups and @original edits, and command registration.
+// Only what discord.js needs is served: GET /gateway/bot (with session_start_limit.max_concurrency and
+// the recommended shard count), HELLO / IDENTIFY -> READY / RESUME -> RESUMED / heartbeat -> ACK,
+// interaction callbacks (204 without a JSON content type, like Discord), webhook follow-ups and
+// @original edits, and command registration. Shards are told apart by IDENTIFY's `shard` field, and an
+// interaction in a guild goes to the shard that owns the guild ((guild_id >> 22) % shard count), a DM's
+// to shard 0, as Discord routes them.
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,6 +44,8 @@ export interface FakeDiscordOptions {
   botUserId?: string;
   /** Gateway heartbeat interval in ms (Discord's is ~41 s). */
   heartbeatInterval?: number;
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  shards?: number;
 }
 
 export interface InteractionOption {
@@ -60,6 +65,8 @@ export interface InteractionSpec {
   /** true: a DM with the bot (no guild, `user` instead of `member`). */
   dm?: boolean;
   userId?: string;
+  /** The guild it happens in (default the fake's one guild): decides which shard receives it. */
+  guildId?: string;
 }
 
 export interface ButtonSpec {
@@ -75,6 +82,8 @@ export interface SentInteraction {
   id: string;
   token: string;
   payload: Record<string, unknown>;
+  /** The shard ids of the sessions it was dispatched to. */
+  shards: number[];
 }
 
 export interface FakeDiscord {
@@ -95,6 +104,10 @@ export interface FakeDiscord {
   waitForSession(timeoutMs?: number): Promise<void>;
   /** Number of live gateway sessions. */
   readonly sessions: number;
+  /** Resolves once `count` sessions are live (a sharded bot: one per shard). */
+  waitForSessions(count: number, timeoutMs?: number): Promise<void>;
+  /** The shard ([id, count]) of each live session. */
+  readonly liveShards: Array<[number, number]>;
   /** Dispatch INTERACTION_CREATE to every live session. Missing fields get realistic defaults. */
   sendInteraction(payload: Record<string, unknown>): SentInteraction;
   /** A slash command (type 2) interaction. */
@@ -121,6 +134,21 @@ interface Session {
   id: string;
   seq: number;
   socket: WebSocket | null;
+  /** [shard id, shard count] from IDENTIFY ([0, 1] when the client does not shard). */
+  shard: [number, number];
+}
+
+/** The shard that owns a guild, as Discord computes it. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** A guild id owned by `shard` of `count`: for sending an interaction to one shard. */
+export function guildOnShard(shard: number, count: number): string {
+  for (let i = 0n; ; i++) {
+    const id = String(1_000_000_000_000_000_001n + (i << 22n));
+    if (shardOf(id, count) === shard) return id;
+  }
 }
 
 let counter = 0;
@@ -205,7 +233,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return r.method === method && p.length === parts.length && p.every((seg, i) => seg === '*' || seg === parts[i]);
     };
     if (is('GET', 'gateway/bot')) {
-      return [200, { url: gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
+      return [200, { url: gatewayUrl, shards: options.shards ?? 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
     }
     if (is('GET', 'gateway')) return [200, { url: gatewayUrl }];
     if (is('GET', 'users/@me')) return [200, botUser()];
@@ -274,7 +302,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         send({ op: 11, d: null });
       } else if (frame.op === 2) {
         if (tokenRejected(String(d.token))) return ws.close(4004, 'Authentication failed.');
-        session = { id: `session-${snowflake()}`, seq: 1, socket: ws };
+        const shard: [number, number] = Array.isArray(d.shard) && d.shard.length === 2 ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
+        session = { id: `session-${snowflake()}`, seq: 1, socket: ws, shard };
         sessionsById.set(session.id, session);
         live.add(session);
         send({
@@ -287,7 +316,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
             guilds: [],
             session_id: session.id,
             resume_gateway_url: gatewayUrl,
-            shard: [0, 1],
+            shard: session.shard,
             application: { id: applicationId, flags: 0 },
           },
         });
@@ -364,13 +393,25 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       ...partial,
     };
     if (live.size === 0) throw new Error('fake Discord: no client is connected to the gateway');
-    for (const s of live) s.socket?.send(JSON.stringify({ op: 0, t: 'INTERACTION_CREATE', s: ++s.seq, d: payload }));
-    return { id, token, payload };
+    // A guild's events go to the shard that owns it; a DM's to shard 0.
+    const guildId = typeof payload.guild_id === 'string' ? payload.guild_id : undefined;
+    const targets = [...live].filter((s) => s.shard[0] === (guildId ? shardOf(guildId, s.shard[1]) : 0));
+    for (const s of targets) s.socket?.send(JSON.stringify({ op: 0, t: 'INTERACTION_CREATE', s: ++s.seq, d: payload }));
+    return { id, token, payload, shards: targets.map((s) => s.shard[0]) };
   }
 
   function commandPayload(spec: InteractionSpec, type: number): Record<string, unknown> {
     const user = spec.userId ? { id: spec.userId, username: 'asker', discriminator: '0', global_name: null, avatar: null } : undefined;
+    const guild = spec.guildId && !spec.dm
+      ? {
+          guild_id: spec.guildId,
+          guild: { id: spec.guildId, locale: 'ko', features: [] },
+          channel: { id: '1200000000000000001', type: 0, name: 'general', guild_id: spec.guildId, flags: 0, permissions: '2248473465835073' },
+          authorizing_integration_owners: { '0': spec.guildId },
+        }
+      : {};
     return {
+      ...guild,
       type,
       locale: spec.locale ?? 'en-US',
       data: { id: '1500000000000000001', name: spec.command, type: 1, options: spec.options ?? [] },
@@ -392,6 +433,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     get sessions() {
       return live.size;
     },
+    get liveShards() {
+      return [...live].map((s) => s.shard);
+    },
+    waitForSessions: (count, timeoutMs = 30_000) => waitUntil(() => (live.size >= count ? true : undefined), `${count} gateway sessions`, timeoutMs).then(() => {}),
     waitFor: (predicate, timeoutMs = 30_000) => waitUntil(() => requests.find(predicate), 'a matching REST request', timeoutMs),
     waitForFrame: (predicate, timeoutMs = 30_000) => waitUntil(() => gatewayFrames.find(predicate), 'a matching gateway frame', timeoutMs),
     waitForSession: (timeoutMs = 30_000) => waitUntil(() => (live.size > 0 ? true : undefined), 'a gateway session', timeoutMs).then(() => {}),
