@@ -116,6 +116,16 @@ describe('two bot processes sharing Redis', () => {
     expect(JSON.stringify((await slack.waitForCall('chat.postMessage', (c) => c.body.thread_ts === other)).body)).toContain('449');
   });
 
+  it('continue a thread\'s conversation whichever instance gets the follow-up', async () => {
+    const thread = await mention(a, '중국 데이터센터 몇 개야?', 'U0TALKER');
+    await slack.waitForCall('chat.postMessage', (c) => c.body.thread_ts === thread);
+    const followUp = appMention({ text: '<@UBOT> 그럼 미국은?', user: 'U0TALKER', threadTs: thread });
+    expect((await postSigned(b.url, SECRET, eventBody(followUp))).status).toBe(200);
+    // The follow-up's reply goes to the same thread: the second reply there, with the US figure.
+    await until(() => repliesTo(thread).length === 2, 'the follow-up reply');
+    expect(JSON.stringify(repliesTo(thread)[1]!.body)).toMatch(/5,?381/);
+  });
+
   it('both keep answering when Redis goes away mid-run, each warns once, and both share again when it is back', async () => {
     await proxy.cut();
     const asked = await Promise.all([mention(a, 'How many data centres does China have?', 'U0CUT1'), mention(b, '독일 데이터센터 몇 개?', 'U0CUT2')]);
