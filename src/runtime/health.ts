@@ -41,7 +41,10 @@ export function createHealth(metrics: Metrics): Health {
   const putPart = (platform: string, part: string, connected: boolean, reason?: string) => {
     const parts = { ...(states.get(platform)?.parts ?? {}) };
     const prev = parts[part];
-    if (!prev || prev.connected !== connected || prev.reason !== reason) parts[part] = { connected, ...(reason ? { reason } : {}), since: new Date().toISOString() };
+    if (!prev || prev.connected !== connected || prev.reason !== reason) {
+      parts[part] = { connected, ...(reason ? { reason } : {}), since: new Date().toISOString() };
+      metrics.connected(platform, connected, part);
+    }
     const down = Object.entries(parts).filter(([, p]) => !p.connected);
     const current = states.get(platform);
     states.set(platform, { ...(current ?? { connected: false, since: new Date().toISOString() }), parts });

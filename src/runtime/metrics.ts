@@ -8,7 +8,8 @@ export type Outcome = 'answered' | 'unanswered' | 'empty' | 'too-long' | 'error'
 export interface Metrics {
   registry: Registry;
   question(platform: string, locale: string, outcome: Outcome, seconds?: number): void;
-  connected(platform: string, connected: boolean): void;
+  /** With `part`: one of the platform's several connections (a Discord shard). */
+  connected(platform: string, connected: boolean, part?: string): void;
   factReload(ok: boolean): void;
   factsLoaded(count: number): void;
 }
@@ -36,6 +37,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     labelNames: ['platform'] as const,
     registers: [registry],
   });
+  const partConnected = new Gauge({
+    name: 'adapter_part_connected',
+    help: "1 when one of a platform's several connections (a Discord shard) is connected, 0 otherwise",
+    labelNames: ['platform', 'part'] as const,
+    registers: [registry],
+  });
   const reloads = new Counter({
     name: 'fact_reloads_total',
     help: 'Fact base reloads, by result (success: new facts serving; failure: the old ones kept)',
@@ -49,8 +56,9 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       questions.inc({ platform, locale, outcome });
       if (seconds !== undefined) latency.observe({ platform }, seconds);
     },
-    connected(platform, connected) {
-      adapterConnected.set({ platform }, connected ? 1 : 0);
+    connected(platform, connected, part) {
+      if (part === undefined) adapterConnected.set({ platform }, connected ? 1 : 0);
+      else partConnected.set({ platform, part }, connected ? 1 : 0);
     },
     factReload(ok) {
       reloads.inc({ result: ok ? 'success' : 'failure' });

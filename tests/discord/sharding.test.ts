@@ -70,6 +70,10 @@ describe('Discord with DISCORD_SHARDS', () => {
       'shard 1': expect.objectContaining({ connected: true }),
     });
 
+    const metrics = await (await fetch(`http://127.0.0.1:${health}/metrics`)).text();
+    expect(metrics).toContain('adapter_part_connected{platform="discord",part="shard 0"} 1');
+    expect(metrics).toContain('adapter_part_connected{platform="discord",part="shard 1"} 1');
+
     fake.dropGateway({ refuseReconnect: true });
     const until = Date.now() + 30_000;
     let down = await healthz();
