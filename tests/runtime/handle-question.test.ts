@@ -5,10 +5,12 @@ import { createCore, type Core } from '../../src/index.ts';
 import { createHandle } from '../../src/runtime/handle-question.ts';
 import { createMetrics } from '../../src/runtime/metrics.ts';
 import { createRateLimiter } from '../../src/runtime/rate-limiter.ts';
+import type { QuestionLog } from '../../src/question-log/question-log.ts';
+import { tempQuestionLog } from '../helpers/question-log.ts';
 
 const core = createCore();
 
-function setup(options: { max?: number; core?: Core; unlimited?: string[] } = {}) {
+function setup(options: { max?: number; core?: Core; unlimited?: string[]; questionLog?: QuestionLog } = {}) {
   const lines: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk, _enc, cb) {
@@ -24,6 +26,7 @@ function setup(options: { max?: number; core?: Core; unlimited?: string[] } = {}
     metrics,
     limiter: createRateLimiter({ max: options.max ?? 5, windowMs: 10_000 }),
     unlimited: new Set(options.unlimited ?? []),
+    ...(options.questionLog ? { questionLog: options.questionLog } : {}),
   });
   const questionLines = () => lines.filter((l) => l.msg === 'question');
   return { handle, metrics, lines, questionLines };
@@ -126,5 +129,40 @@ describe('handle(): the pipeline for every question', () => {
     }
     // Not even a question that is not a string (a platform sending something odd).
     expect((await handle({ platform: 'discord', userId: 'u', text: undefined as unknown as string }))?.text.length).toBeGreaterThan(0);
+  });
+
+  it('records each answered or refused question in the question log and gives its answer the id a vote carries', async () => {
+    const log = tempQuestionLog();
+    try {
+      const { handle } = setup({ max: 2, questionLog: log.qlog });
+      const answered = await handle({ platform: 'slack', userId: 'U1', text: '중국 데이터센터 몇 개?' });
+      const refused = await handle({ platform: 'slack', userId: 'U1', text: '일본 데이터센터 몇 개?' });
+      const limited = await handle({ platform: 'slack', userId: 'U1', text: '독일은?' });
+      const replayed = await handle({ platform: 'slack', userId: 'U2', text: '중국 데이터센터 몇 개?', context: { turns: [] } });
+      const empty = await handle({ platform: 'discord', userId: 'U3', text: '   ' });
+      expect(answered?.feedbackId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(refused?.feedbackId).toMatch(/^[0-9a-f-]{36}$/);
+      // Nothing to vote on: a notice; and a replay (a shared answer) is not a new question.
+      for (const a of [limited, replayed, empty]) expect(a?.feedbackId).toBeUndefined();
+      expect(await log.questions()).toEqual([
+        expect.objectContaining({ id: answered!.feedbackId, outcome: 'answered', question_text: null }),
+        expect.objectContaining({ id: refused!.feedbackId, outcome: 'refused', question_text: '일본 데이터센터 몇 개?' }),
+      ]);
+    } finally {
+      await log.remove();
+    }
+  });
+
+  it('lets a question through when a shared rate limiter fails, rather than failing the answer', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const sink = new Writable({ write: (chunk, _enc, cb) => (lines.push(JSON.parse(String(chunk)) as Record<string, unknown>), cb()) });
+    const handle = createHandle({
+      core,
+      logger: pino({ level: 'debug' }, sink),
+      metrics: createMetrics({ defaultMetrics: false }),
+      limiter: { check: async () => Promise.reject(new Error('store gone')) },
+    });
+    expect((await handle({ platform: 'slack', userId: 'u', text: '중국 데이터센터 몇 개?' }))?.body).toContain('449');
+    expect(lines.some((l) => l.msg === 'rate limiter failed; the question goes through')).toBe(true);
   });
 });
