@@ -1,6 +1,6 @@
 // An Answer as the API returns it: everything a page needs to show it (the text, the answer alone, the
 // citations, suggestions), and the fact ids rather than the facts' internals (keywords, example questions).
-import type { Answer, Citation, Locale, Notice } from '../../src/index.ts';
+import type { Citation, HandledAnswer, Locale, Notice } from '../../src/index.ts';
 
 export interface AnswerJson {
   answered: boolean;
@@ -15,9 +15,11 @@ export interface AnswerJson {
   /** The ids of the facts answered with. */
   facts: string[];
   notice?: Notice;
+  /** POST it to /v1/feedback with a 👍/👎 (absent for notices, and when no question log is kept). */
+  feedbackId?: string;
 }
 
-export function answerJson(answer: Answer): AnswerJson {
+export function answerJson(answer: HandledAnswer): AnswerJson {
   return {
     answered: answer.answered,
     locale: answer.locale,
@@ -28,5 +30,6 @@ export function answerJson(answer: Answer): AnswerJson {
     score: answer.score,
     facts: answer.facts.map((f) => f.id),
     ...(answer.notice ? { notice: answer.notice } : {}),
+    ...(answer.feedbackId ? { feedbackId: answer.feedbackId } : {}),
   };
 }

@@ -34,6 +34,20 @@ export const openApiDocument = {
         },
       },
     },
+    '/v1/feedback': {
+      post: {
+        summary: 'Vote 👍 or 👎 on an answer',
+        description:
+          'One vote per user per answer; a second one changes it. `user` is your own id for the person voting (each of your users then has one vote); without it, the client address votes. Votes go to the question log the editors read; a 👎 keeps the question.',
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/FeedbackRequest' } } } },
+        responses: {
+          '200': { description: 'What became of the vote, and a line to show the voter.', content: { 'application/json': { schema: { $ref: '#/components/schemas/FeedbackResult' } } } },
+          '400': error('The body is not JSON, or `feedbackId`, `vote` or `user` is malformed.'),
+          '404': error('No answer with this `feedbackId`.'),
+          '503': error('Votes cannot be saved now (no question log is kept, or it is down): retry later.'),
+        },
+      },
+    },
     '/v1/suggest': {
       get: {
         summary: 'Questions it can answer, close to a partial text (for autocomplete)',
@@ -93,7 +107,23 @@ export const openApiDocument = {
           score: { type: 'number', minimum: 0, maximum: 1 },
           facts: { type: 'array', items: { type: 'string' }, description: 'The ids of the facts answered with.' },
           notice: { type: 'string', enum: ['empty', 'too-long', 'rate-limited', 'error'] },
+          feedbackId: { type: 'string', description: 'Send it to POST /v1/feedback with a 👍/👎 (absent for notices, and when the server keeps no question log).' },
         },
+      },
+      FeedbackRequest: {
+        type: 'object',
+        required: ['feedbackId', 'vote'],
+        additionalProperties: false,
+        properties: {
+          feedbackId: { type: 'string', description: "The answer's `feedbackId`." },
+          vote: { type: 'string', enum: ['up', 'down'] },
+          user: { type: 'string', maxLength: MAX_CONVERSATION_KEY, pattern: '^[A-Za-z0-9._:-]+$', description: 'Your id for the person voting (stored hashed).' },
+        },
+      },
+      FeedbackResult: {
+        type: 'object',
+        required: ['outcome', 'message'],
+        properties: { outcome: { type: 'string', enum: ['recorded', 'changed', 'unchanged'] }, message: { type: 'string' } },
       },
       Suggestions: { type: 'object', required: ['suggestions'], properties: { suggestions: { type: 'array', items: { type: 'string' } } } },
       Error: {

@@ -1,8 +1,9 @@
-// The JSON API under /v1/: POST /v1/ask, GET /v1/suggest, GET /v1/openapi.json, and CORS for the
+// The JSON API under /v1/: POST /v1/ask, POST /v1/feedback (👍/👎 on an answer), GET /v1/suggest,
+// GET /v1/openapi.json, and CORS for the
 // browser origins the operator allows. Every reply is JSON; errors are { error: { code, message } } in
 // the language of the request (its `locale`, else its question, else Accept-Language, else the default).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, errorForLog, MAX_BODY_BYTES, readBody, toLocale, type Answer, type Locale, type PlatformContext, type RequestHandler } from '../../src/index.ts';
+import { BodyTooLargeError, errorForLog, MAX_BODY_BYTES, readBody, toLocale, voteReply, type HandledAnswer, type Locale, type PlatformContext, type RequestHandler } from '../../src/index.ts';
 import { answerJson } from './answer-json.ts';
 import type { HttpApiConfig } from './config.ts';
 import { DEFAULT_SUGGESTIONS, MAX_CONVERSATION_KEY, MAX_PARTIAL_CHARS, MAX_SUGGESTIONS } from './limits.ts';
@@ -18,6 +19,7 @@ type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<vo
 export function apiRoutes(ctx: PlatformContext<HttpApiConfig>): RequestHandler {
   const routes: Record<string, Partial<Record<string, Route>>> = {
     '/v1/ask': { POST: (req, res) => ask(ctx, req, res) },
+    '/v1/feedback': { POST: (req, res) => feedback(ctx, req, res) },
     '/v1/suggest': { GET: (req, res, url) => suggest(ctx, req, res, url) },
     '/v1/openapi.json': { GET: (_req, res) => send(res, 200, openApiDocument) },
   };
@@ -45,19 +47,8 @@ async function ask(ctx: PlatformContext<HttpApiConfig>, req: IncomingMessage, re
     res.setHeader('retry-after', '5');
     return fail(ctx, req, res, 503, 'busy');
   }
-  // The body is read as JSON whatever its declared type: `curl -d '{"text": ...}'` says it is a form.
-  let raw: Buffer;
-  try {
-    raw = await readBody(req, MAX_BODY_BYTES);
-  } catch (err) {
-    if (err instanceof BodyTooLargeError) {
-      res.setHeader('connection', 'close');
-      return fail(ctx, req, res, 413, 'too-large');
-    }
-    return fail(ctx, req, res, 400, 'unreadable');
-  }
-  const body = parse(raw);
-  if (!body) return fail(ctx, req, res, 400, 'not-json');
+  const body = await readJson(ctx, req, res);
+  if (!body) return;
   const { text, conversation, locale } = body;
   if (typeof text !== 'string') return fail(ctx, req, res, 400, 'no-text');
   if (conversation !== undefined && (typeof conversation !== 'string' || conversation.length > MAX_CONVERSATION_KEY || !CONVERSATION_KEY.test(conversation))) {
@@ -67,7 +58,7 @@ async function ask(ctx: PlatformContext<HttpApiConfig>, req: IncomingMessage, re
 
   await ctx.inFlight.track(
     (async () => {
-      let answer: Answer | null;
+      let answer: HandledAnswer | null;
       try {
         answer = await ctx.handle({
           text,
@@ -92,6 +83,39 @@ async function ask(ctx: PlatformContext<HttpApiConfig>, req: IncomingMessage, re
       send(res, 200, answerJson(answer));
     })(),
   );
+}
+
+/** A 👍/👎 on an answer: its `feedbackId`, the vote, and optionally the caller's own user id (one vote per user per answer). */
+async function feedback(ctx: PlatformContext<HttpApiConfig>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readJson(ctx, req, res);
+  if (!body) return;
+  const { feedbackId, vote, user } = body;
+  if (typeof feedbackId !== 'string' || feedbackId.length > MAX_CONVERSATION_KEY || (vote !== 'up' && vote !== 'down')) return fail(ctx, req, res, 400, 'bad-feedback');
+  if (user !== undefined && (typeof user !== 'string' || user.length > MAX_CONVERSATION_KEY || !CONVERSATION_KEY.test(user))) return fail(ctx, req, res, 400, 'bad-user');
+  const outcome = await ctx.vote({ feedbackId, value: vote, userId: typeof user === 'string' ? `user:${user}` : clientAddress(ctx.config, req) });
+  if (outcome === 'invalid') return fail(ctx, req, res, 404, 'unknown-answer');
+  if (outcome === 'unavailable') {
+    res.setHeader('retry-after', '30');
+    return fail(ctx, req, res, 503, 'votes-unavailable');
+  }
+  send(res, 200, { outcome, message: voteReply(ctx.core.t, ctx.locale('', acceptLanguage(req)), vote, outcome) });
+}
+
+/** The body as a JSON object, or undefined after answering the error. Read as JSON whatever its declared type: `curl -d '{"text": ...}'` says it is a form. */
+async function readJson(ctx: PlatformContext<HttpApiConfig>, req: IncomingMessage, res: ServerResponse): Promise<Record<string, unknown> | undefined> {
+  let raw: Buffer;
+  try {
+    raw = await readBody(req, MAX_BODY_BYTES);
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) {
+      res.setHeader('connection', 'close');
+      fail(ctx, req, res, 413, 'too-large');
+    } else fail(ctx, req, res, 400, 'unreadable');
+    return undefined;
+  }
+  const body = parse(raw);
+  if (!body) fail(ctx, req, res, 400, 'not-json');
+  return body;
 }
 
 function suggest(ctx: PlatformContext<HttpApiConfig>, req: IncomingMessage, res: ServerResponse, url: URL): void {

@@ -26,6 +26,7 @@ interface AnswerJson {
   suggestions: string[];
   facts: string[];
   notice?: string;
+  feedbackId?: string;
 }
 
 async function ask(client: string, body: unknown, headers: Record<string, string> = {}) {
@@ -102,6 +103,33 @@ describe('POST /v1/ask', () => {
   });
 });
 
+async function vote(client: string, body: unknown) {
+  const res = await fetch(`${base}/v1/feedback`, { method: 'POST', headers: { 'x-forwarded-for': client, 'accept-language': 'en' }, body: JSON.stringify(body) });
+  return { status: res.status, json: (await res.json()) as { outcome?: string; message?: string; error?: { code: string } } };
+}
+
+describe('POST /v1/feedback', () => {
+  it('takes one 👍/👎 per voter per answer, a second one changing it, into the question log', async () => {
+    const { json } = await ask('10.9.0.1', { text: '중국 데이터센터 몇 개?' });
+    const feedbackId = json!.feedbackId!;
+    expect(feedbackId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await vote('10.9.0.1', { feedbackId, vote: 'down' })).toEqual({ status: 200, json: { outcome: 'recorded', message: expect.stringContaining('👎') } });
+    expect((await vote('10.9.0.1', { feedbackId, vote: 'down' })).json.outcome).toBe('unchanged');
+    expect((await vote('10.9.0.1', { feedbackId, vote: 'up' })).json.outcome).toBe('changed');
+    // The caller's own user ids: each of its users has a vote of their own.
+    expect((await vote('10.9.0.1', { feedbackId, vote: 'up', user: 'alice' })).json.outcome).toBe('recorded');
+    expect((await vote('10.9.0.1', { feedbackId, vote: 'up', user: 'bob' })).json.outcome).toBe('recorded');
+  });
+
+  it('refuses what names no answer or no vote', async () => {
+    expect(await vote('10.9.0.2', { feedbackId: '00000000-0000-4000-8000-000000000000x', vote: 'up' })).toMatchObject({ status: 404, json: { error: { code: 'unknown-answer' } } });
+    expect(await vote('10.9.0.2', { feedbackId: 'x', vote: 'maybe' })).toMatchObject({ status: 400, json: { error: { code: 'bad-feedback' } } });
+    expect(await vote('10.9.0.2', { feedbackId: 'x', vote: 'up', user: 'no spaces' })).toMatchObject({ status: 400, json: { error: { code: 'bad-user' } } });
+    // A notice has nothing to vote on.
+    expect((await ask('10.9.0.2', { text: '   ' })).json?.feedbackId).toBeUndefined();
+  });
+});
+
 describe('GET /v1/suggest and /v1/openapi.json', () => {
   it('suggests questions for a partial text, at most `limit`', async () => {
     const res = await fetch(`${base}/v1/suggest?q=${encodeURIComponent('데이터')}&limit=5`);
@@ -115,7 +143,7 @@ describe('GET /v1/suggest and /v1/openapi.json', () => {
   it('describes the API in OpenAPI 3.1', async () => {
     const doc = (await (await fetch(`${base}/v1/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(['/v1/ask', '/v1/suggest', '/v1/openapi.json']);
+    expect(Object.keys(doc.paths)).toEqual(['/v1/ask', '/v1/feedback', '/v1/suggest', '/v1/openapi.json']);
   });
 
   it('answers an unknown path with 404 and a wrong method with 405 and Allow', async () => {
