@@ -1,8 +1,8 @@
 // `npm run bench:store`: what the question log adds to an answer. Questions arrive at a steady rate
 // (open loop, as from a busy workspace); each is answered by the real core and recorded in the log, and
 // its latency runs from when it arrived to when its answer was ready: a write that held the event loop
-// delays the questions that arrived meanwhile, and shows up here (SQLite is synchronous: the bot runs
-// it in a worker thread; a row for SQLite on the main thread shows the difference). Rounds of
+// delays the questions that arrived meanwhile, and shows up here (the bot runs either store in a worker
+// thread; rows for each on the main thread show the difference). Rounds of
 // no log / SQLite / PostgreSQL alternate, so machine noise falls on all alike. Noise only ever adds
 // latency (on a shared 2-core machine the OS takes the CPU away for milliseconds at a time), while what
 // a store adds (a write holding the event loop, more garbage to collect) is in every round; so each
@@ -26,7 +26,7 @@ import { pino } from 'pino';
 import { createCore } from '../core.ts';
 import { createQuestionLog, type QuestionLog } from '../question-log/question-log.ts';
 import { createSqliteStore } from '../question-log/sqlite-store.ts';
-import { createSqliteWorkerStore } from '../question-log/sqlite-worker-store.ts';
+import { createPostgresWorkerStore, createSqliteWorkerStore } from '../question-log/worker-store.ts';
 import { createPostgresStore } from '../question-log/postgres-store.ts';
 import type { QuestionLogStore } from '../question-log/question-log-store.ts';
 
@@ -121,7 +121,7 @@ async function countRows(store: QuestionLogStore): Promise<number> {
   return (await store.answerRates(undefined, 'platform')).reduce((n, r) => n + r.asked, 0);
 }
 
-async function postgresMode(): Promise<Mode | string> {
+async function postgresModes(): Promise<Mode[] | string> {
   const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 });
   client.on('error', () => undefined);
   try {
@@ -130,12 +130,12 @@ async function postgresMode(): Promise<Mode | string> {
   } catch (err) {
     return `postgres skipped: ${pgUrl.replace(/\/\/[^@]*@/, '//')} does not answer (${(err as Error).message})`;
   }
-  const schema = `bench_store_${randomBytes(4).toString('hex')}`;
-  return {
-    name: 'postgres',
+  const mode = (name: string, create: typeof createPostgresStore): Mode => ({
+    name,
     open: async () => {
-      const store = createPostgresStore({ connectionString: pgUrl, schema });
-      const log = createQuestionLog({ store: timed('postgres', store), logger: silent });
+      const schema = `bench_store_${randomBytes(4).toString('hex')}`;
+      const store = create({ connectionString: pgUrl, schema });
+      const log = createQuestionLog({ store: timed(name, store), logger: silent });
       await log.ready(); // the round starts with the store open, as in a bot that has been running
       return {
         log,
@@ -149,7 +149,9 @@ async function postgresMode(): Promise<Mode | string> {
         },
       };
     },
-  };
+  });
+  // The bot runs it in a worker thread, like SQLite; the main thread's row is for comparison.
+  return [mode('postgres', createPostgresWorkerStore), mode('postgres on main thread', createPostgresStore)];
 }
 
 /** One round: perRound questions arriving every 1/rate s; the latency of each from arrival to answer. */
@@ -182,9 +184,9 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
 
-const pgMode = await postgresMode();
-if (typeof pgMode === 'string') progress(pgMode);
-else modes.push(pgMode);
+const pgModes = await postgresModes();
+if (typeof pgModes === 'string') progress(pgModes);
+else modes.push(...pgModes);
 
 // Warm-up: the core's code and caches, as in a bot that has been running.
 for (let i = 0; i < 3; i++) for (const q of questions) core.ask({ text: q });

@@ -22,8 +22,9 @@ const POOL_SIZE = 4;
 /** A database on the same network connects in milliseconds; two seconds means it is not there. */
 const CONNECT_TIMEOUT_MS = 2000;
 /**
- * Rows per write: one INSERT ... SELECT unnest() round trip. The answering thread prepares the batch and
- * serialises its arrays; 100 rows keep that under a millisecond, and answers run between batches.
+ * Rows per write: one INSERT ... SELECT unnest() round trip. The bot runs this store in a worker thread
+ * (worker-store.ts, whose batch size applies there); used directly, 100 rows keep each batch's
+ * serialising short, and answers run between batches.
  */
 const ROWS_PER_WRITE = 100;
 /** The longest a single statement may take (a batch insert or a report query over 90 days of log). */

@@ -12,7 +12,7 @@ import { createQuestionLogMetrics } from './question-log-metrics.ts';
 import type { QuestionLogStore } from './question-log-store.ts';
 import { createPostgresStore } from './postgres-store.ts';
 import { createSqliteStore } from './sqlite-store.ts';
-import { createSqliteWorkerStore } from './sqlite-worker-store.ts';
+import { createPostgresWorkerStore, createSqliteWorkerStore } from './worker-store.ts';
 
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data');
 export const SQLITE_FILE_NAME = 'question-log.sqlite';
@@ -69,14 +69,15 @@ export function parseQuestionLogConfig(env: Env, cwd = process.cwd()): QuestionL
 export interface StoreChoiceOptions {
   /** Report mode: a SQLite file that does not exist is an error, not a new empty log. */
   mustExist?: boolean;
-  /** SQLite in a worker thread (the bot: a write waiting on the disk never holds an answer). */
+  /** The store in a worker thread (the bot: a write never holds the thread that answers). */
   worker?: boolean;
   onIdleError?: (err: Error) => void;
 }
 
 export function createQuestionLogStore(config: QuestionLogConfig, options: StoreChoiceOptions = {}): QuestionLogStore {
   if (config.databaseUrl) {
-    return createPostgresStore({ connectionString: config.databaseUrl, ...(options.onIdleError ? { onIdleError: options.onIdleError } : {}) });
+    const postgres = { connectionString: config.databaseUrl, ...(options.onIdleError ? { onIdleError: options.onIdleError } : {}) };
+    return options.worker ? createPostgresWorkerStore(postgres) : createPostgresStore(postgres);
   }
   const sqlite = { file: join(config.dataDir, SQLITE_FILE_NAME), ...(options.mustExist ? { mustExist: true } : {}) };
   return options.worker ? createSqliteWorkerStore(sqlite) : createSqliteStore(sqlite);

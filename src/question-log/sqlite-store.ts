@@ -1,7 +1,7 @@
 // The question log in SQLite (better-sqlite3): the default, one file under DATA_DIR, nothing to run.
 // WAL lets `npm run report` read while the bot writes; a busy timeout lets two processes on one host
 // share the file. better-sqlite3 is synchronous: the bot runs this store in a worker thread
-// (sqlite-worker-store.ts) behind the batching queue (question-log.ts), so a write never sits on an
+// (worker-store.ts) behind the batching queue (question-log.ts), so a write never sits on an
 // answer's path; `npm run report` uses it directly.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresStore } from '../../src/question-log/postgres-store.ts';
 import { createSqliteStore } from '../../src/question-log/sqlite-store.ts';
-import { createSqliteWorkerStore } from '../../src/question-log/sqlite-worker-store.ts';
+import { createPostgresWorkerStore, createSqliteWorkerStore } from '../../src/question-log/worker-store.ts';
 import { loadMigrations } from '../../src/question-log/migrations.ts';
 import type { QuestionLogStore, QuestionRow } from '../../src/question-log/question-log-store.ts';
 import { POSTGRES_URL, dropSchema, tempDir, uniqueName } from '../helpers/services.ts';
@@ -54,11 +54,17 @@ const stores: Record<string, () => Harness> = {
   sqlite: sqlite(createSqliteStore),
   // The bot's SQLite store: the same one, run in a worker thread.
   'sqlite-worker': sqlite(createSqliteWorkerStore),
-  postgres: () => {
+  postgres: postgres(createPostgresStore),
+  // The bot's PostgreSQL store: the same one, run in a worker thread.
+  'postgres-worker': postgres(createPostgresWorkerStore),
+};
+
+function postgres(create: typeof createPostgresStore): () => Harness {
+  return () => {
     const schema = uniqueName('qlog_contract');
     const opened: QuestionLogStore[] = [];
     const make = () => {
-      const s = createPostgresStore({ connectionString: POSTGRES_URL, schema });
+      const s = create({ connectionString: POSTGRES_URL, schema });
       opened.push(s);
       return s;
     };
@@ -83,8 +89,8 @@ const stores: Record<string, () => Harness> = {
         await dropSchema(schema);
       },
     };
-  },
-};
+  };
+}
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2025-03-01T10:00:00Z');

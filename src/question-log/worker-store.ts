@@ -1,12 +1,14 @@
-// The SQLite question log as the bot uses it: the store runs in a worker thread of its own, so a write
-// that waits on the disk never holds the thread that answers questions. Same interface and behaviour as
-// sqlite-store.ts (the contract suite runs against both); the report, which answers nobody, uses that
-// one directly. A worker that dies fails the calls in flight (the queue retries them) and is started
+// The question log's store as the bot uses it: SQLite or PostgreSQL, run in a worker thread of its own,
+// so a write that waits on the disk (SQLite) or the work of serialising a batch and parsing the reply
+// (node-postgres) never holds the thread that answers questions. Same interface and behaviour as the
+// store itself (the contract suite runs against both); the report, which answers nobody, uses the
+// store directly. A worker that dies fails the calls in flight (the queue retries them) and is started
 // again by the next open().
 import { Worker } from 'node:worker_threads';
+import { describeUrl, type PostgresStoreOptions } from './postgres-store.ts';
 import type { QuestionLogStore } from './question-log-store.ts';
 import type { SqliteStoreOptions } from './sqlite-store.ts';
-import type { StoreCall, StoreMethod, StoreReply } from './sqlite-worker-main.ts';
+import type { StoreCall, StoreMethod, StoreReply, WorkerStoreSpec } from './store-worker-main.ts';
 
 /**
  * Rows per write. The worker writes them, but the answering thread still prepares each batch (hashes
@@ -14,9 +16,20 @@ import type { StoreCall, StoreMethod, StoreReply } from './sqlite-worker-main.ts
  * millisecond, and the queue lets answers run between batches.
  */
 const ROWS_PER_WRITE = 50;
-const WORKER_ENTRY = new URL('./sqlite-worker.mjs', import.meta.url);
+const WORKER_ENTRY = new URL('./store-worker.mjs', import.meta.url);
 
+/** The bot's SQLite store (sqlite-store.ts) in a worker thread. */
 export function createSqliteWorkerStore(options: SqliteStoreOptions): QuestionLogStore {
+  return createWorkerStore({ kind: 'sqlite', options }, options.file);
+}
+
+/** The bot's PostgreSQL store (postgres-store.ts) in a worker thread; onIdleError is called on this thread. */
+export function createPostgresWorkerStore(options: PostgresStoreOptions): QuestionLogStore {
+  const { onIdleError, ...data } = options;
+  return createWorkerStore({ kind: 'postgres', options: data }, describeUrl(options.connectionString, options.schema), onIdleError);
+}
+
+function createWorkerStore(spec: WorkerStoreSpec, location: string, onIdleError?: (err: Error) => void): QuestionLogStore {
   let worker: Worker | undefined;
   let started: Promise<void> | undefined;
   let nextId = 1;
@@ -29,12 +42,13 @@ export function createSqliteWorkerStore(options: SqliteStoreOptions): QuestionLo
 
   const start = (): Promise<void> => {
     started ??= new Promise<void>((resolve, reject) => {
-      const w = new Worker(WORKER_ENTRY, { workerData: options });
+      const w = new Worker(WORKER_ENTRY, { workerData: spec });
       // An idle worker never keeps the process alive (close() ends it); one with a call in flight does,
       // so the last batch at the end of a terminal session is written before the process exits.
       w.unref();
       w.on('message', (reply: StoreReply) => {
         if (reply.id === 0) return resolve();
+        if (reply.id === -1) return onIdleError?.(new Error(reply.ok ? 'idle connection error' : reply.message));
         const p = pending.get(reply.id);
         pending.delete(reply.id);
         if (pending.size === 0) w.unref();
@@ -70,8 +84,8 @@ export function createSqliteWorkerStore(options: SqliteStoreOptions): QuestionLo
   };
 
   return {
-    kind: 'sqlite',
-    location: options.file,
+    kind: spec.kind,
+    location,
     batchSize: ROWS_PER_WRITE,
     open: () => call('open', []),
     insertQuestions: (rows) => call('insertQuestions', [rows]),

@@ -1,7 +1,0 @@
-// The entry of the SQLite writer's worker thread (sqlite-worker-store.ts). The bot runs TypeScript
-// through tsx, whose loader does not reach worker threads on Node 20 (nor does a test runner's), so the
-// worker registers it, then runs the store itself: sqlite-worker-main.ts.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./sqlite-worker-main.ts');
