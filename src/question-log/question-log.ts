@@ -130,7 +130,8 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
     failures += 1;
     retryAt = now() + Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (failures - 1));
     const detail = { ...where, operation, err: err instanceof Error ? err.message : String(err), queued: queue.length };
-    if (!down) {
+    // After close() nothing is retried: the loss was reported once ('shutting down with questions not written').
+    if (!down && !closed) {
       down = true;
       logger.warn(detail, 'question log unavailable: answers go on; questions wait in memory (bounded) and are retried');
     } else logger.debug(detail, 'question log still unavailable');

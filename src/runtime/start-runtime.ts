@@ -26,6 +26,13 @@ import { replyLocale } from './reply-locale.ts';
 import { reloadFacts, watchFacts } from './fact-reload.ts';
 import type { SelectedPlatform } from './select-platforms.ts';
 
+/**
+ * Start-up waits this long for the question log to open (its worker started, its migrations applied),
+ * so that the first questions are written even when the process ends at once (a piped terminal chat).
+ * A store that is down answers sooner (the connection is refused); one that hangs is retried later.
+ */
+const QUESTION_LOG_READY_MS = 10_000;
+
 /** How long shutdown waits for answers in flight: less than the process's grace period (main.ts), so the platforms still disconnect cleanly. */
 export const DEFAULT_DRAIN_MS = 3_500;
 
@@ -76,6 +83,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const shared: SharedState | undefined = options.sharedState?.redisUrl
     ? await openSharedState({ config: options.sharedState, rateLimit: config.rateLimit, logger, registry: metrics.registry })
     : undefined;
+  if (questionLog) await readyWithin(questionLog, QUESTION_LOG_READY_MS);
   const dedupe: EventDedupe = shared?.dedupe ?? createMemoryEventDedupe(DEFAULT_DEDUPE_LIMITS);
   const handle = createHandle({
     core,
@@ -198,6 +206,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     reload,
     shutdown,
   };
+}
+
+/** The log's open, or `ms`, whichever comes first (the log goes on opening in the background). */
+async function readyWithin(log: QuestionLog, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([log.ready(), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 /** Waits until no platform has an answer in flight, or `ms` has passed (then says how many were cut off). */
