@@ -6,8 +6,14 @@ import { Redis } from 'ioredis';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { Logger } from '../runtime/logger.ts';
 
-/** Redis on the same network answers in well under a millisecond; a quarter second means it is not answering, and an answer must not wait longer. */
-const COMMAND_TIMEOUT_MS = 250;
+/**
+ * Redis on the same network answers in well under a millisecond; a second means it is not answering.
+ * Not less: when the event loop is held up (a collection, a starved CPU) the timer fires before the
+ * reply that came meanwhile is read, and a quarter second gave spurious outages on a loaded 2-core
+ * machine (each instance then deduplicating alone). Only the commands in flight when Redis stops
+ * answering wait this long: after the first timeout every feature answers from memory at once.
+ */
+const COMMAND_TIMEOUT_MS = 1000;
 const CONNECT_TIMEOUT_MS = 2000;
 /** Reconnect attempts back off to one every 2 s, forever: Redis coming back is noticed within seconds. */
 const RECONNECT_MAX_MS = 2000;

@@ -15,6 +15,8 @@ const PREFIX = `${uniqueName('factbot_two')}:`;
 interface Instance {
   bot: BotProcess;
   url: string;
+  /** Its /metrics. */
+  metrics: string;
 }
 
 let slack: FakeSlack;
@@ -32,13 +34,15 @@ async function instance(): Promise<Instance> {
     REDIS_KEY_PREFIX: PREFIX,
     RATE_LIMIT_MAX: '2',
     RATE_LIMIT_WINDOW_SECONDS: '600',
+    HEALTH_PORT: '0',
     // Debug: a redelivery dropped and a question silenced are logged at debug only.
     LOG_LEVEL: 'debug',
   });
   const port = (await bot.waitForLog((l) => String(l.msg).startsWith('listening on'), 60_000)).port as number;
+  const health = (await bot.waitForLog((l) => String(l.msg).startsWith('health and metrics on'))).port as number;
   await bot.waitForLog((l) => String(l.msg).startsWith('Redis connected'));
   await bot.waitForLog((l) => l.msg === 'ready');
-  return { bot, url: `http://127.0.0.1:${port}/slack/events` };
+  return { bot, url: `http://127.0.0.1:${port}/slack/events`, metrics: `http://127.0.0.1:${health}/metrics` };
 }
 
 beforeAll(async () => {
@@ -69,6 +73,20 @@ async function until(check: () => boolean, what: string, timeoutMs = 30_000): Pr
   }
 }
 
+/**
+ * Both instances share through Redis now. Sharing holds while Redis answers: a test of it starts once
+ * both say so (an instance whose event loop was held up past a command's timeout goes to memory for a
+ * moment, and says so in /metrics, until it sees Redis again).
+ */
+async function bothShared(): Promise<void> {
+  const up = async (i: Instance) => /^shared_state_redis_up 1$/m.test(await (await fetch(i.metrics)).text());
+  const end = Date.now() + 30_000;
+  while (!((await up(a)) && (await up(b)))) {
+    if (Date.now() > end) throw new Error('timed out waiting for both instances to share through Redis');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 async function mention(to: Instance, text: string, user: string) {
   const event = appMention({ text: `<@UBOT> ${text}`, user });
   expect((await postSigned(to.url, SECRET, eventBody(event))).status).toBe(200);
@@ -77,6 +95,7 @@ async function mention(to: Instance, text: string, user: string) {
 
 describe('two bot processes sharing Redis', () => {
   it('answer a Slack event sent to both, and its redeliveries to both, exactly once', async () => {
+    await bothShared();
     const event = appMention({ text: '<@UBOT> 중국 데이터센터 몇 개야?', user: 'U0ONCE' });
     const body = eventBody(event);
     const ignoredBefore = count(a.bot, 'slack redelivery ignored') + count(b.bot, 'slack redelivery ignored');
@@ -96,6 +115,7 @@ describe('two bot processes sharing Redis', () => {
   });
 
   it('limit a user over the limit on one instance on the other too', async () => {
+    await bothShared();
     const user = 'U0LIMITED';
     for (const to of [a, a]) {
       const ts = await mention(to, '중국 데이터센터 몇 개야?', user);
@@ -117,6 +137,7 @@ describe('two bot processes sharing Redis', () => {
   });
 
   it('continue a thread\'s conversation whichever instance gets the follow-up', async () => {
+    await bothShared();
     const thread = await mention(a, '중국 데이터센터 몇 개야?', 'U0TALKER');
     await slack.waitForCall('chat.postMessage', (c) => c.body.thread_ts === thread);
     const followUp = appMention({ text: '<@UBOT> 그럼 미국은?', user: 'U0TALKER', threadTs: thread });
@@ -127,21 +148,26 @@ describe('two bot processes sharing Redis', () => {
   });
 
   it('both keep answering when Redis goes away mid-run, each warns once, and both share again when it is back', async () => {
+    await bothShared();
+    const wentAway = (bot: BotProcess) => bot.logs().filter((l) => String(l.msg).startsWith('Redis went away')).length;
+    const before = [wentAway(a.bot), wentAway(b.bot)];
     await proxy.cut();
     const asked = await Promise.all([mention(a, 'How many data centres does China have?', 'U0CUT1'), mention(b, '독일 데이터센터 몇 개?', 'U0CUT2')]);
     const replies = await Promise.all(asked.map((ts) => slack.waitForCall('chat.postMessage', (c) => c.body.thread_ts === ts)));
     expect(JSON.stringify(replies[0]!.body)).toContain('449');
     expect(JSON.stringify(replies[1]!.body)).toContain('521');
-    for (const { bot } of [a, b]) {
-      await bot.waitForLog((l) => String(l.msg).startsWith('Redis went away'));
-      expect(bot.logs().filter((l) => String(l.msg).startsWith('Redis went away'))).toHaveLength(1);
+    for (const [i, { bot }] of [a, b].entries()) {
+      await until(() => wentAway(bot) > before[i]!, 'the warning');
+      expect(wentAway(bot)).toBe(before[i]! + 1);
     }
     // More questions while it is away: still answered, no new warning.
     const more = await mention(a, '중국 데이터센터 몇 개야?', 'U0CUT3');
     expect(JSON.stringify((await slack.waitForCall('chat.postMessage', (c) => c.body.thread_ts === more)).body)).toContain('449');
 
+    expect([wentAway(a.bot), wentAway(b.bot)]).toEqual([before[0]! + 1, before[1]! + 1]);
+
     await proxy.restore();
-    await Promise.all([a, b].map(({ bot }) => bot.waitForLog((l) => String(l.msg).startsWith('Redis is back'), 30_000)));
+    await bothShared();
     // Shared again: an event sent to both is answered once.
     const event = appMention({ text: '<@UBOT> 영국 데이터센터 몇 개?', user: 'U0BACK' });
     const body = eventBody(event);
