@@ -88,11 +88,6 @@ export const UNASKED_ENTITY_COST = 0.004;
 export const KEEP_RANKED = 50;
 /** Below this share of the question explained, a question read without a frame is not answered. */
 export const ANSWER_THRESHOLD = 0.55;
-/**
- * A question with no entity and no attribute the lexicon knows is answered from the coverage score only
- * when it explains this much: such questions are mostly chit-chat or about something the article lacks.
- */
-export const FRAMELESS_THRESHOLD = 0.7;
 
 // ── Korean typed on an English keyboard (matcher.ts) ────────────────────────────────────────────
 /**
