@@ -231,6 +231,8 @@ function compute(index: ValueIndex, measure: Measure, aggregate: Aggregate | 'ch
       return { computation: { key: more.atLeast ? 'difference-at-least' : 'difference', vars: { ...base, more: more.entity, less: less.entity, moreValue: more.value, lessValue: less.value, diff: more.value - less.value } }, facts: facts([more, less]) };
     }
     case 'change': {
+      // "중국 대학들의 순위는 얼마나 올랐어?": several at once are the fact that tells them all, not the first.
+      if (named.length > 1) return undefined;
       const one = named[0] ?? (ask.named.length === 0 && pool.length === 1 ? pool[0] : undefined);
       if (!one || one.before === undefined) return undefined;
       if (rank) {

@@ -10,7 +10,7 @@ import type { Computation, MatchResult, Missing, Understood } from './match-resu
 import type { AskKind } from './question-kinds.ts';
 import type { Asked } from './resolve-follow-up.ts';
 import type { ScoredQuestion } from './score-facts.ts';
-import { BLOCKING_SIMILARITY, MAX_PARTS, PLANNED_CONFIDENCE } from './tuning.ts';
+import { BLOCKING_SIMILARITY, CHOSEONG_SIMILARITY, MAX_PARTS, PLANNED_CONFIDENCE } from './tuning.ts';
 import { best, figureCheck, join, lazyRank, type Ranking } from './join-facts.ts';
 
 export interface PlanDeps {
@@ -222,7 +222,12 @@ function joinEntitiesWithAttributes(plan: Plan): MatchResult {
  * unless the question says more than the lexicon knows ("weather in Seoul tomorrow"). A specific kind
  * (when, rank, how many) tolerates one word the lexicon does not know ("ended joint 6th").
  */
-function attributeByKind({ deps, frame, asked, covered, rank, followUp }: Plan): MatchResult | undefined {
+function attributeByKind({ deps, frame, asked, covered, rank, scored, followUp }: Plan): MatchResult | undefined {
+  // One word, a name only approximately, asked nothing about ("고마워" is one jamo from a company 고마어):
+  // small talk. Initials (ㅁㅅ) are a way of writing a name, not a misspelling of one.
+  const oneWord = !/\s/.test(frame.cleaned.trim());
+  const approximate = frame.entities.filter((e) => e.inQuestion).every((e) => e.similarity < 1 && e.similarity !== CHOSEONG_SIMILARITY);
+  if (oneWord && approximate && asked.kinds.asks.size === 0 && !asked.followUp) return abstain(deps, scored, 'low-confidence', { givenFor: [] }, understood([], []), followUp);
   const specific = [...asked.kinds.asks].some((k) => k !== 'which' && k !== 'describe');
   if (frame.unexplained.length > (specific ? 1 : 0) && !asked.followUp) return undefined;
   const byKind = attributesByKind(deps, covered, asked.kinds.asks);

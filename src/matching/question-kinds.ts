@@ -62,18 +62,18 @@ const EN_KIND: Array<[AskKind, RegExp]> = [
   ['change', /\bclimb(?:ed|s)?\b|\brise\b|\brose\b|\brisen\b|\bjump(?:ed)?\b|\bfell\b|\bfall(?:en)?\b|\bdrop(?:ped)?\b|\bdeclin|\bimprov|\bchange[ds]?\b|\bmove[ds]?\b|\bslid\b|\bgain(?:ed)?\b|\bshift/],
 ];
 
-const MOST = /가장|제일|최고|최대|최다|최상위|일등|으뜸|\bmost\b|\bhighest\b|\blargest\b|\bbiggest\b|\bgreatest\b|\bbest\b|\btopped\b|\btops\b|\btop spot\b|\bat the top\b(?!\s*(?:\d|two|three|four|five|ten|hundred))|\bcame top\b|\bon top\b|\bno\.?\s*1\b|\bnumber one\b|\bfirst place\b|\bhighest-ranked\b|\bbest-ranked\b/;
+const MOST = /가장|제일|젤(?=\s*(?:많|높|크|큰|먼저|잘|좋))|최고|최대|최다|최상위|일등|으뜸|\bmost\b|\bhighest\b|\blargest\b|\bbiggest\b|\bgreatest\b|\bbest\b|\btopped\b|\btops\b|\btop spot\b|\bat the top\b(?!\s*(?:\d|two|three|four|five|ten|hundred))|\bcame top\b|\bon top\b|\bno\.?\s*1\b|\bnumber one\b|\bfirst place\b|\bhighest-ranked\b|\bbest-ranked\b/;
 // Which side of a comparison the subject is on: "독일보다 몇 개 적어?" (fewer), "how many more".
 const FEWER = /적어|적은|적나|적지|덜|작아|낮아|\bfewer\b|\bless\b|\bcheaper\b|\bsmaller\b|\blower\b/;
 const MORE_SIDE = /많아|많은|많나|많지|커|높아|\bmore\b|\bbigger\b|\blarger\b|\bhigher\b|\boutnumber/;
 // A superlative in time: the first founded, the latest.
-const EARLIEST = /(?:가장|제일)\s*(?:먼저|일찍|오래|이른|빠른|빨리)|최초로|\bearliest\b|\boldest\b|\bfirst (?:to be )?(?:founded|established|set up)\b|\bfounded first\b/;
-const LATEST = /(?:가장|제일)\s*(?:최근|늦게|나중|젊은)|\blatest\b|\bnewest\b|\byoungest\b|\bmost recent(?:ly)?\b|\bfounded last\b/;
+const EARLIEST = /(?:가장|제일|젤)\s*(?:먼저|일찍|오래|이른|빠른|빨리)|최초로|\bearliest\b|\boldest\b|\bfirst (?:to be )?(?:founded|established|set up)\b|\bfounded first\b/;
+const LATEST = /(?:가장|제일|젤)\s*(?:최근|늦게|나중|젊은)|\blatest\b|\bnewest\b|\byoungest\b|\bmost recent(?:ly)?\b|\bfounded last\b/;
 // The best place in a ranking, rather than the largest figure.
 const BY_RANK = /1위|1등|일등|최상위|가장\s*높|제일\s*높|가장\s*낮|제일\s*낮|\btopped\b|\btops\b|\btop spot\b|\bat the top\b(?!\s*(?:\d|two|three|four|five|ten|hundred))|\bon top\b|\bcame top\b|\bhighest\b|\blowest\b|\bfirst place\b|\bnumber one\b|\bno\.?\s*1\b|\branked\b|\branks\b|\bbest-ranked\b|\bhighest-ranked\b|\bworst-ranked\b/;
 // "더 큰 곳", "dropped more": between two named things the comparative picks one, as a superlative would.
 const COMPARATIVE = /더\s*(?:크|컸|큰|많|높|낮|적|작)|\bmore\b|\bbigger\b|\blarger\b|\bgreater\b|\bfurther\b/;
-const LEAST = /(?:가장|제일)\s*(?:적|낮|작|못|덜|뒤|하위)|최소|최저|최하위|꼴찌|\bfewest\b|\bleast\b|\blowest\b|\bsmallest\b|\bworst\b|\bbottom\b/;
+const LEAST = /(?:가장|제일|젤)\s*(?:적|낮|작|못|덜|뒤|하위)|최소|최저|최하위|꼴찌|\bfewest\b|\bleast\b|\blowest\b|\bsmallest\b|\bworst\b|\bbottom\b/;
 const SUM = /합치면|합하면|더하면|합계|총합|합산|합친|모두\s*(?:더|합)|다\s*합|총\s*몇|\badd(?:ed)? up\b|\bcombined\b|\bin total\b|\bsum\b|\baltogether\b|\b(?:added|taken) together\b|\b(?:take|have|hold|get|make|account for) together\b|\btogether,? (?:they|do|have|hold|make|account)\b|\btotal of\b/;
 const SHARE = /비중|비율|퍼센트|%|프로(?:야|는|나|쯤|지)?\b|점유|몫|차지하는|\bshare\b|\bpercent(?:age)?\b|\bproportion\b|\bfraction\b|\bwhat part of\b/;
 const AVERAGE = /평균|\baverage\b|\bmean\b/;
