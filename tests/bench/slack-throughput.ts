@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { App } from '@slack/bolt';
 import { pino } from 'pino';
-import { createCore, createInFlight, createPublicHttp, type Answer, type PlatformContext, type Question } from '../../src/index.ts';
+import { createChartRenderer, createCore, createInFlight, createPublicHttp, type Answer, type PlatformContext, type Question } from '../../src/index.ts';
 import { replyLocale } from '../../src/runtime/reply-locale.ts';
 import { configureSlack, variables, type SlackConfig } from '../../adapters/slack/config.ts';
 import { commonBoltOptions } from '../../adapters/slack/create-slack-app.ts';
@@ -62,6 +62,7 @@ async function main(): Promise<number> {
   const http = createPublicHttp();
   const ctx: PlatformContext<SlackConfig> = {
     core,
+    charts: createChartRenderer(core),
     config,
     settings: { defaultLocale: 'ko', rateLimit: { max: 5, windowSeconds: 10 } },
     logger,
