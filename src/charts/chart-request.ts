@@ -30,7 +30,8 @@ export function chartForRequest(
   book: ChartBook,
   ask: (question: Question) => Answer,
 ): ChartRequestPick | undefined {
-  if (!isChartRequest(text)) return undefined;
+  // A notice (over the rate limit, an empty or over-long question) is the reply, whatever the words.
+  if (answer.notice !== undefined || !isChartRequest(text)) return undefined;
   const rest = text.replace(CHART_WORDS, ' ').replace(REQUEST_WORDS, ' ').replace(/[?!.,~…\s]+/gu, ' ').trim();
   if (answer.answered && !SHOW_WORDS.test(text)) {
     // A question that mentions a chart: the answer stands (with its own chart, if it has one), unless the
