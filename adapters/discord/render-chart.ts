@@ -1,7 +1,7 @@
 // A chart on Discord: an embed whose image is the PNG sent with the message (attachment://<file name>),
-// the alt text (every figure) as the attachment's description. The text goes first; the picture is
-// drawn meanwhile (from memory after the first time) and edited in after (respond.ts), so a chart that
-// cannot be drawn or attached never costs the answer.
+// the alt text (every figure) as the attachment's description. The text goes first; the picture (from
+// memory after the first time) is edited in after (respond.ts), so a chart that cannot be drawn or
+// attached never delays or costs the answer.
 import { AttachmentBuilder, type APIEmbed } from 'discord.js';
 import type { ChartChoice, ChartRenderer, ChartView } from '../../src/index.ts';
 import { fitEmbed, truncate } from './embed-limits.ts';
@@ -22,17 +22,16 @@ export function renderChartChoices(choices: ChartChoice[], hint: string): APIEmb
 }
 
 /**
- * `reply` with its picture to come: the PNG is asked for now (drawing starts beside the text answer) and
- * attached to the first embed once the text is delivered. A failed drawing rejects only `picture()`.
+ * `reply` with its picture to come: the responder calls picture() once the text is delivered, and only
+ * then is the PNG asked for (from memory, or drawn: ECharts lays a new chart out on this thread, which
+ * must not delay the text). A failed drawing rejects picture() alone.
  */
 export function withChart(reply: Reply, view: ChartView, charts: ChartRenderer): Reply {
-  const png = charts.png(view);
-  // Reported once, by the responder, when it awaits the picture; never an unhandled rejection meanwhile.
-  png.catch(() => {});
   return {
     ...reply,
     picture: async () => {
-      const file = new AttachmentBuilder(await png, { name: view.fileName, description: truncate(view.altText, MAX_ATTACHMENT_DESCRIPTION) });
+      const png = await charts.png(view);
+      const file = new AttachmentBuilder(png, { name: view.fileName, description: truncate(view.altText, MAX_ATTACHMENT_DESCRIPTION) });
       const [first, ...rest] = reply.embeds ?? [];
       const pictured: APIEmbed = { ...first, image: { url: `attachment://${view.fileName}` } };
       return { ...reply, embeds: [pictured, ...rest], files: [file] };

@@ -69,6 +69,25 @@ describe('an /ask answer whose figure comes from a chart', { timeout: PICTURE_TI
     expect(file.data.equals(await charts.png(charts.view('data-centres-by-country', 'ko')!))).toBe(false);
   });
 
+  it('is sent without waiting for the picture: the edit comes once it is drawn', async () => {
+    let release!: () => void;
+    const drawn = new Promise<void>((resolve) => (release = resolve));
+    const h = await startBot({ charts: (charts) => ({ ...charts, png: async (view) => (await drawn, charts.png(view)) }) });
+    try {
+      const sent = command(h, 'ask', [{ name: 'question', value: '중국 데이터센터는 몇 개야?' }]);
+      const first = await h.fake.callbackFor(sent);
+      // The answer itself, as the first response (type 4: not a deferral that waits for something).
+      expect((first.body as { type: number }).type).toBe(4);
+      expect(callbackData(first.body).embeds?.[0]?.description).toContain('449');
+      expect(h.fake.requests.filter(isEdit(sent))).toEqual([]);
+      release();
+      expect(picture(await h.fake.waitFor(isEdit(sent), PICTURE_TIMEOUT_MS)).file.name).toBe('data-centres-by-country.ko.png');
+    } finally {
+      release();
+      await h.close();
+    }
+  });
+
   it('keeps a private answer private: the picture is an edit of the ephemeral reply', async () => {
     const sent = bot.fake.sendCommand({
       command: 'ask',

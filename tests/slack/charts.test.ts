@@ -55,6 +55,20 @@ describe('a Slack answer whose figure comes from a chart', { timeout: PICTURE_TI
     expect(bot.logs.filter((l) => l.level >= WARN)).toEqual([]);
   });
 
+  it('is posted without waiting for the picture: the upload starts only once it is drawn', async () => {
+    let release!: () => void;
+    const drawn = new Promise<void>((resolve) => (release = resolve));
+    const charts = testCharts();
+    const bot = await start({ charts: { ...charts, png: async (view) => (await drawn, charts.png(view)) } });
+    const posting = bot.post(eventBody(appMention({ text: '<@UBOT> 중국 데이터센터 몇 개야?', channel: 'C0SLOW' })));
+    const post = await bot.fake.waitForCall('chat.postMessage');
+    expect(sectionText(post.body)).toContain('449');
+    expect(bot.fake.uploads).toEqual([]);
+    release();
+    await posting;
+    expect((await bot.fake.waitForUpload()).completed?.channel).toBe('C0SLOW');
+  });
+
   it('goes into a DM too (no thread), and nothing is uploaded for a figure from the text alone', async () => {
     const bot = await start();
     await bot.post(eventBody(directMessage({ text: 'How many large data centres does Germany have?', channel: 'D0CHARTS' })));

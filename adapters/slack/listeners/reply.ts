@@ -1,8 +1,8 @@
 // What a question gets on Slack, for every listener: the chart a request asks for ("차트 보여줘": the
 // figures in words, the picture below), the list of charts when it cannot tell which, or the answer and,
-// when its figure comes from a chart, that chart below it. The text is posted first; the picture is
-// drawn meanwhile (from memory after the first time) and uploaded after, so it never holds up or costs
-// the answer.
+// when its figure comes from a chart, that chart below it. The text is posted first; only then is the
+// picture asked for (from memory, or drawn: ECharts lays a new chart out on this thread, which must not
+// delay the text) and uploaded, so it never holds up or costs the answer.
 import type { Answer, ChartView } from '../../../src/index.ts';
 import { renderAnswer, type RenderExtras, type SlackMessage } from '../render-answer.ts';
 import { renderChartChoices, renderChartMessage } from '../render-chart.ts';
@@ -26,9 +26,6 @@ export function replyFor(question: string, answer: Answer, deps: SlackDeps, extr
 
 /** Posts the message with `post`, then uploads its chart to `place` (one warning if that fails). */
 export async function postReply(reply: SlackReply, deps: SlackDeps, post: (message: SlackMessage) => Promise<unknown>, place: ChartPlace): Promise<void> {
-  const png = reply.chart ? deps.ctx.charts.png(reply.chart) : undefined;
-  // Awaited (and a failure reported, once) by the uploader; never an unhandled rejection meanwhile.
-  png?.catch(() => {});
   await post(reply.message);
-  if (reply.chart && png) await deps.pictures.upload(reply.chart, png, place);
+  if (reply.chart) await deps.pictures.upload(reply.chart, deps.ctx.charts.png(reply.chart), place);
 }

@@ -27,8 +27,6 @@ export const shareAction = slackListener<Args>({
     const answer = await deps.ctx.handle({ ...slackQuestion(deps, question, userId, channel), ...(context ? { context } : {}) });
     if (!answer) return;
     const { message, chart } = replyFor(question, answer, deps, { sharedBy: { user: userId, question } });
-    const png = chart ? deps.ctx.charts.png(chart) : undefined;
-    png?.catch(() => {}); // reported once by the uploader
     let posted = true;
     try {
       await client.chat.postMessage({ channel, unfurl_links: false, unfurl_media: false, ...message });
@@ -40,7 +38,7 @@ export const shareAction = slackListener<Args>({
       posted = false;
     }
     // A bot that is not in the channel cannot share a file there either: the picture is left out.
-    if (chart && png && posted) await deps.pictures.upload(chart, png, { channel });
+    if (chart && posted) await deps.pictures.upload(chart, deps.ctx.charts.png(chart), { channel });
     // The ephemeral copy with the button has done its job.
     await respond({ delete_original: true });
   },
