@@ -58,7 +58,7 @@ export interface FakeSlackOptions {
   latencyMs?: (method: string) => number;
   /** The HTTP status the upload URL answers with (default 200; e.g. 413 for a file too large). */
   uploadStatus?: (upload: FakeUpload) => number;
-  /** Record calls (default true). The benchmark turns it off to measure the bot, not the fake's memory. */
+  /** Record calls and uploaded bytes (default true). The benchmark turns it off to measure the bot, not the fake's memory. */
   record?: boolean;
 }
 
@@ -138,9 +138,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const bytes = await readBody(req);
+    if (url.pathname.startsWith('/upload/')) return receiveFile(req, res, url.pathname.slice('/upload/'.length), bytes);
     const raw = bytes.toString('utf8');
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (url.pathname.startsWith('/upload/')) return receiveFile(req, res, url.pathname.slice('/upload/'.length), bytes);
     if (url.pathname.startsWith('/response/')) {
       note({ method: 'response_url', path: url.pathname, headers: req.headers, body: parseBody(raw, req.headers['content-type']) });
       return json(res, 200, { ok: true });
@@ -168,7 +168,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const status = options.uploadStatus?.(upload) ?? 200;
     if (status !== 200) return text(res, status, status === 413 ? 'Request Entity Too Large' : 'upload failed');
     const type = req.headers['content-type'] ?? '';
-    if (type.startsWith('multipart/form-data')) {
+    if (!record) {
+      // The benchmark: the bytes are not the bot's cost to measure, nor memory to keep.
+      upload.bytes = Buffer.alloc(0);
+    } else if (type.startsWith('multipart/form-data')) {
       const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': type } }).formData();
       const file = [...form.values()].find((v): v is File => typeof v !== 'string');
       upload.bytes = file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
