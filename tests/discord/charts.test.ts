@@ -88,6 +88,34 @@ describe('an /ask answer whose figure comes from a chart', { timeout: PICTURE_TI
     }
   });
 
+  it('after a deferral, edits the text in first and the picture after', async () => {
+    const h = await startBot({
+      handle: async (q, _core, runtime) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_300)); // a slow conversation store, say
+        return runtime(q);
+      },
+    });
+    try {
+      const sent = command(h, 'ask', [{ name: 'question', value: '중국 데이터센터는 몇 개야?' }]);
+      expect(((await h.fake.callbackFor(sent)).body as { type: number }).type).toBe(5);
+      await h.fake.waitFor((r) => isEdit(sent)(r) && r.files.length > 0, PICTURE_TIMEOUT_MS);
+      const edits = h.fake.requests.filter(isEdit(sent));
+      expect(edits.map((r) => r.files.length)).toEqual([0, 1]);
+      expect((edits[0]!.body as CallbackMessage).embeds?.[0]?.description).toContain('449');
+      expect((edits[1]!.body as CallbackMessage).embeds?.[0]?.image?.url).toBe('attachment://data-centres-by-country.ko.png');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('lists the charts privately when "show the chart" cannot tell which', async () => {
+    const sent = command(bot, 'ask', [{ name: 'question', value: 'show the chart' }], 'en-US', '1400000000000000099');
+    const message = callbackData((await bot.fake.callbackFor(sent)).body);
+    expect((message.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(message.embeds?.[0]?.description).toContain('The article has 3 charts');
+    expect(message.embeds?.[0]?.description?.split('\n').filter((l) => l.startsWith('• '))).toHaveLength(3);
+  });
+
   it('keeps a private answer private: the picture is an edit of the ephemeral reply', async () => {
     const sent = bot.fake.sendCommand({
       command: 'ask',
