@@ -41,21 +41,8 @@ export function renderAnswer(answer: Answer, t: Core['t'], extras: RenderExtras 
     const lines = [escapeMrkdwn(t(locale, 'slack:suggestions.title')), ...suggestions.map((s) => `• ${escapeMrkdwn(s)}`)];
     tail.push(section(lines.join('\n')));
   }
-  const share = extras.shareValue;
-  if (share && answer.answered && share.length <= LIMITS.buttonValue) {
-    tail.push({
-      type: 'actions',
-      elements: [
-        {
-          type: 'button',
-          action_id: SHARE_ACTION_ID,
-          text: { type: 'plain_text', text: t(locale, 'slack:share.button').slice(0, 75) },
-          value: share,
-        },
-      ],
-    });
-  }
-  if (extras.sharedBy) tail.push(sharedByBlock(t, locale, extras.sharedBy));
+  // Only an answer is worth sharing; a shared one always says who shared it.
+  tail.push(...shareBlocks(t, locale, answer.answered ? extras : { ...(extras.sharedBy ? { sharedBy: extras.sharedBy } : {}) }));
 
   // Citations fill whatever room the 50-block limit leaves; an answer cites a handful at most.
   const room = LIMITS.blocks - head.length - tail.length;
@@ -79,8 +66,22 @@ export function citationText(t: Core['t'], locale: Answer['locale'], c: Citation
   return [...parts, `<${url}|${article}>`].join(' · ');
 }
 
-function section(mrkdwn: string): KnownBlock {
+export function section(mrkdwn: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: truncateEscaped(mrkdwn, LIMITS.sectionText) } };
+}
+
+/** The share button (when its value fits) and the "shared by" line, as `extras` asks. */
+export function shareBlocks(t: Core['t'], locale: Answer['locale'], extras: RenderExtras): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  const share = extras.shareValue;
+  if (share && share.length <= LIMITS.buttonValue) {
+    blocks.push({
+      type: 'actions',
+      elements: [{ type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: t(locale, 'slack:share.button').slice(0, 75) }, value: share }],
+    });
+  }
+  if (extras.sharedBy) blocks.push(sharedByBlock(t, locale, extras.sharedBy));
+  return blocks;
 }
 
 /** "Shared by @user · Question: <their text>": the mention is ours (mrkdwn), the question plain text. */

@@ -14,6 +14,8 @@ export interface SlackStartOptions {
   /** HTTP mode: post the answer before responding to Slack's request (tests). Default false: ack at once. */
   processBeforeResponse?: boolean;
   dedupe?: EventDedupe;
+  /** How long each request of a chart upload may take (tests: a short one). */
+  chartUploadTimeoutMs?: number;
 }
 
 export interface RunningSlack extends RunningPlatform {
@@ -33,6 +35,7 @@ export async function startSlack(ctx: PlatformContext<SlackConfig>, options: Sla
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
     ...(options.processBeforeResponse !== undefined ? { processBeforeResponse: options.processBeforeResponse } : {}),
     ...(options.dedupe ? { dedupe: options.dedupe } : {}),
+    ...(options.chartUploadTimeoutMs !== undefined ? { chartUploadTimeoutMs: options.chartUploadTimeoutMs } : {}),
   });
 
   if (config.mode === 'socket' && socketReceiver) {

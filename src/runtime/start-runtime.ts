@@ -2,6 +2,7 @@
 // connection state for /healthz, its answers in flight), the handle() pipeline, the public HTTP port
 // shared by the platforms that mount a path on it, /healthz and /metrics on HEALTH_PORT, fact reloads
 // and a graceful shutdown. src/main.ts only reads the configuration and wires signals to this.
+import { createChartRenderer, type ChartRenderer } from '../charts/chart-renderer.ts';
 import type { Core } from '../core.ts';
 import { ConfigError, type PlatformContext, type RunningPlatform } from '../platform.ts';
 import type { RuntimeConfig } from './config.ts';
@@ -67,6 +68,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     unlimited: new Set(platforms.filter((p) => p.definition.fallback).map((p) => p.definition.name)),
   });
   const publicHttp = createPublicHttp();
+  const charts = createChartRenderer(core);
+  // Drawn in the background while the platforms connect, so the first answer's picture is ready; the
+  // terminal chat alone draws no PNG and so never loads ECharts and resvg.
+  if (platforms.some((p) => p.definition.pictures)) {
+    void charts.warm().catch((err: unknown) => logger.warn({ err: errorForLog(err) }, 'could not draw the charts ahead; each is drawn when first asked for'));
+  }
 
   const running: Started[] = [];
   const each = async (what: string, work: (p: Started) => Promise<void> | undefined) => {
@@ -89,7 +96,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   for (const { definition, config: platformConfig } of platforms) {
     health.starting(definition.name);
-    const ctx = contextFor(definition.name, platformConfig, { core, logger, handle, health, config, http: publicHttp });
+    const ctx = contextFor(definition.name, platformConfig, { core, charts, logger, handle, health, config, http: publicHttp });
     try {
       running.push({ name: definition.name, instance: await definition.start(ctx), inFlight: ctx.inFlight });
     } catch (err) {
@@ -176,13 +183,14 @@ async function drained(running: Started[], ms: number, logger: Logger): Promise<
 function contextFor(
   platform: string,
   platformConfig: unknown,
-  deps: { core: Core; logger: Logger; handle: Handle; health: Health; config: RuntimeConfig; http: PlatformContext['http'] },
+  deps: { core: Core; charts: ChartRenderer; logger: Logger; handle: Handle; health: Health; config: RuntimeConfig; http: PlatformContext['http'] },
 ): PlatformContext {
   const logger = deps.logger.child({ platform });
   const { core } = deps;
   const defaultLocale = deps.config.defaultLocale;
   return {
     core,
+    charts: deps.charts,
     config: platformConfig,
     settings: { defaultLocale, rateLimit: { max: deps.config.rateLimit.max, windowSeconds: deps.config.rateLimit.windowMs / 1000 } },
     logger,

@@ -1,8 +1,8 @@
 // Test harness: the real Discord adapter (real discord.js client, real core) logged in to a fake
 // Discord on 127.0.0.1. Each call gets its own fake on its own port, so test files run in parallel.
-import { type Core, type PlatformContext, type RunningPlatform } from '../../src/index.ts';
+import { type ChartRenderer, type Core, type PlatformContext, type RunningPlatform } from '../../src/index.ts';
 import { platform } from '../../adapters/discord/index.ts';
-import { captureContext, type ContextOptions, type HandleOverride, testCore, type LogLine } from '../helpers/test-context.ts';
+import { captureContext, type ContextOptions, type HandleOverride, testCharts, testCore, type LogLine } from '../helpers/test-context.ts';
 import type { DiscordConfig } from '../../adapters/discord/config.ts';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fakes/fake-discord.ts';
 
@@ -25,6 +25,8 @@ export interface HarnessOptions {
   core?: (core: Core) => Core;
   rateLimit?: ContextOptions['rateLimit'];
   fake?: FakeDiscordOptions;
+  /** Replace the chart renderer the adapter sees (e.g. one whose drawing fails). */
+  charts?: (charts: ChartRenderer) => ChartRenderer;
 }
 
 export interface TestContext {
@@ -40,6 +42,7 @@ export function makeContext(options: HarnessOptions = {}, env: Record<string, st
     ...(options.core ? { core: options.core(testCore()) } : {}),
     ...(options.handle ? { handle: options.handle } : {}),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.charts ? { charts: options.charts(testCharts()) } : {}),
   });
 }
 
@@ -85,10 +88,12 @@ export interface CallbackMessage {
     title?: string;
     description?: string;
     url?: string;
+    image?: { url: string };
     fields?: { name: string; value: string }[];
     footer?: { text: string };
   }[];
   allowed_mentions?: { parse?: string[]; users?: string[]; roles?: string[] };
+  attachments?: { id: number | string; filename: string; description?: string }[];
 }
 
 export const EPHEMERAL = 1 << 6;
