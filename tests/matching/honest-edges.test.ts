@@ -74,3 +74,11 @@ describe('a figure asked is answered by the fact that carries it', () => {
     expect(a.body.split('\n')[0]).toMatch(/31/);
   });
 });
+
+describe('two questions in one sentence', () => {
+  it('", and in which city …" is a second question, answered too', () => {
+    const a = core.ask({ text: 'Which Chinese university is Yang Zhilin from, and in which city did he start Moonshot AI?' });
+    expect(a.body).toMatch(/Tsinghua/);
+    expect(a.body).toMatch(/Beijing/);
+  });
+});
