@@ -11,6 +11,7 @@
 // work in flight drained at shutdown (ctx.inFlight), the public HTTP port (ctx.http), health.
 import type { z } from 'zod';
 import type { Answer, ConversationContext, Locale, Question } from './types.ts';
+import type { ChartRenderer } from './charts/chart-renderer.ts';
 import type { Core } from './core.ts';
 import type { InFlight } from './runtime/in-flight.ts';
 import type { Logger } from './runtime/logger.ts';
@@ -66,6 +67,11 @@ export interface PlatformSettings {
 export interface PlatformContext<Config = unknown> {
   /** The fact bot. Reloads swap its fact base in place; keep this reference. */
   core: Core;
+  /**
+   * The article's charts (one renderer per process, shared by every platform): the chart an answer
+   * carries, its PNG (drawn once per chart, highlight and language), its terminal and alt text.
+   */
+  charts: ChartRenderer;
   /** The adapter's own configuration: what its configure() returned from its variables. */
   config: Config;
   settings: PlatformSettings;
@@ -129,6 +135,8 @@ export interface PlatformDefinition<Config = unknown> {
   configure(values: Record<string, unknown>): Config;
   /** Started when no platform is configured and BOT_ADAPTERS is not set (the terminal chat). */
   fallback?: boolean;
+  /** It attaches chart pictures (PNG): the runtime draws them ahead of the first question when it starts. */
+  pictures?: boolean;
   /** Start; rejects with a ConfigError naming the variable when the platform rejects the configuration. */
   start(ctx: PlatformContext<Config>): Promise<RunningPlatform>;
 }
@@ -140,6 +148,7 @@ export function definePlatform<Shape extends z.ZodRawShape, Config>(definition: 
   isConfigured(values: z.infer<z.ZodObject<Shape>>): boolean;
   configure(values: z.infer<z.ZodObject<Shape>>): Config;
   fallback?: boolean;
+  pictures?: boolean;
   start(ctx: PlatformContext<Config>): Promise<RunningPlatform>;
 }): PlatformDefinition<Config> {
   return definition as unknown as PlatformDefinition<Config>;

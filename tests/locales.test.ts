@@ -53,7 +53,7 @@ describe('locales', () => {
     it('uses the same {{variables}} per key in both languages (Korean may use a variable with its particle)', () => {
       // Korean particles follow the word before them (기업가치는, 창업자가): {{measureEunneun}} is {{measure}}
       // with 은/는 attached, so it stands for the same variable.
-      const base = (name: string | undefined) => String(name).replace(/(?:Iga|Eunneun|Eul|Iro|Ee)$/, '');
+      const base = (name: string | undefined) => String(name).replace(/(?:Iga|Eunneun|Eul|Iro|Ee|Ieyo)$/, '');
       for (const [key, value] of ko) {
         const other = en.get(key);
         if (typeof value !== 'string' || typeof other !== 'string') continue;

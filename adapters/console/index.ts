@@ -24,6 +24,8 @@ export function startConsole(ctx: PlatformContext, input: NodeJS.ReadableStream 
   const rl = createInterface({ input, output, terminal: interactive, crlfDelay: Infinity });
   let locale: Locale = ctx.settings.defaultLocale;
   const write = (text: string) => output.write(text + '\n');
+  // The asked rows of a chart in colour on a terminal only: piped output stays plain text.
+  const colour = (output as { isTTY?: boolean }).isTTY === true;
 
   if (interactive) {
     write(welcome(ctx.core, locale));
@@ -53,7 +55,7 @@ export function startConsole(ctx: PlatformContext, input: NodeJS.ReadableStream 
         if (answer) {
           locale = answer.locale;
           if (answer.feedbackId) last = { answer, question: line };
-          write(renderAnswer(answer));
+          write(renderAnswer(line, answer, { charts: ctx.charts, t: ctx.core.t, color: colour }));
         }
       } catch (err) {
         // The chat goes on: the error is logged (sanitised) and the operator told in the question's language.

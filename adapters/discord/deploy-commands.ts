@@ -1,4 +1,4 @@
-// `npm run discord:deploy`: registers /ask, /facts and /about from the same definitions the bot uses.
+// `npm run discord:deploy`: registers /ask, /chart, /facts and /about from the same definitions the bot uses.
 // Needs DISCORD_TOKEN and DISCORD_APPLICATION_ID; DISCORD_GUILD_ID registers to one server instantly;
 // DISCORD_API_BASE points at a REST proxy. Reads .env (or ENV_FILE) like `npm start`.
 import { pathToFileURL } from 'node:url';
@@ -14,7 +14,7 @@ export interface DeployResult {
 }
 
 /** Registers the commands with the configuration in `env`; never throws. */
-export async function deployCommands(env: Record<string, string | undefined>, core: Pick<Core, 't' | 'topics'>): Promise<DeployResult> {
+export async function deployCommands(env: Record<string, string | undefined>, core: Pick<Core, 't' | 'topics' | 'charts'>): Promise<DeployResult> {
   try {
     const parsed = variables.safeParse(env);
     if (!parsed.success) {

@@ -9,6 +9,8 @@ export const platform = definePlatform({
   name: 'discord',
   variables,
   isConfigured: (values) => Boolean(values.DISCORD_TOKEN),
+  // Answers carry chart pictures: the runtime draws them ahead of the first question.
+  pictures: true,
   configure: configureDiscord,
   start: async (ctx) => (await import('./start-discord.ts')).startDiscord(ctx),
 });

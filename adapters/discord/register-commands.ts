@@ -10,7 +10,7 @@ export interface RegisterResult {
   names: string[];
 }
 
-export async function registerCommands(config: DiscordConfig, core: Pick<Core, 't' | 'topics'>): Promise<RegisterResult> {
+export async function registerCommands(config: DiscordConfig, core: Pick<Core, 't' | 'topics' | 'charts'>): Promise<RegisterResult> {
   const rest = new REST({ api: config.apiBase }).setToken(config.token);
   const route = config.guildId
     ? Routes.applicationGuildCommands(config.applicationId, config.guildId)

@@ -7,12 +7,16 @@
 //   acknowledged with a deferral (type 5: a small request) as long as ACK_WINDOW_MS allows, with
 //   backoff between attempts and a 429's wait honoured only if it fits the window;
 // - a deferred answer is then delivered by editing the original response through the webhook, with
-//   backoff, waiting out 429s (the webhook token lives 15 minutes).
+//   backoff, waiting out 429s (the webhook token lives 15 minutes);
+// - a chart picture comes after the text: once the answer is delivered, the original response is edited
+//   again with the PNG attached (multipart). A picture that cannot be drawn or attached logs one warning
+//   and the text answer stands.
 // Requests go through a REST client of their own with no automatic retries: each retry is decided here.
 import {
   DiscordAPIError,
   InteractionResponseType,
   MessageFlags,
+  MessagePayload,
   RateLimitError,
   REST,
   RESTJSONErrorCodes,
@@ -21,6 +25,8 @@ import {
   type APIApplicationCommandOptionChoice,
   type APIButtonComponent,
   type APIEmbed,
+  type AttachmentBuilder,
+  type RawFile,
 } from 'discord.js';
 import { errorForLog, type Logger } from '../../src/index.ts';
 
@@ -45,6 +51,13 @@ export interface Reply {
   components?: APIActionRowComponent<APIButtonComponent>[];
   /** Only the asker sees it. */
   ephemeral?: boolean;
+  /** Files sent with the message (an embed shows one with image.url = attachment://<its name>). */
+  files?: AttachmentBuilder[];
+  /**
+   * The same message with its chart attached, edited in once the text is delivered (text first, picture
+   * after). Rejects when the picture cannot be drawn: the text answer then stands, with one warning.
+   */
+  picture?: () => Promise<Reply>;
 }
 
 export interface InteractionRef {
@@ -70,9 +83,9 @@ type Outcome = 'sent' | 'already-acknowledged' | { retryAfterMs?: number; error:
 export function createResponder(apiBase: string, logger: Logger, sleep = defaultSleep): Responder {
   const rest = new REST({ api: apiBase, retries: 0, rejectOnRateLimit: () => true, timeout: REQUEST_TIMEOUT_MS });
 
-  async function callback(ref: InteractionRef, body: unknown): Promise<Outcome> {
+  async function callback(ref: InteractionRef, body: unknown, files?: RawFile[]): Promise<Outcome> {
     try {
-      await rest.post(Routes.interactionCallback(ref.id, ref.token), { body, auth: false });
+      await rest.post(Routes.interactionCallback(ref.id, ref.token), { body, auth: false, ...(files?.length ? { files } : {}) });
       return 'sent';
     } catch (err) {
       return classify(err);
@@ -94,24 +107,39 @@ export function createResponder(apiBase: string, logger: Logger, sleep = default
     return 'failed';
   }
 
-  async function editOriginal(ref: InteractionRef, reply: Reply): Promise<void> {
+  /** Edits the original response, with backoff; false (and one warning, `failure`) when it never got through. */
+  async function editOriginal(ref: InteractionRef, reply: Reply, failure = 'discord: could not deliver the deferred answer'): Promise<boolean> {
     const body = messageData(reply, false);
+    const files = await rawFiles(reply);
     for (let attempt = 0; ; attempt++) {
       let outcome: Outcome;
       try {
-        await rest.patch(Routes.webhookMessage(ref.applicationId, ref.token, '@original'), { body, auth: false });
-        return;
+        await rest.patch(Routes.webhookMessage(ref.applicationId, ref.token, '@original'), { body, auth: false, ...(files.length > 0 ? { files } : {}) });
+        return true;
       } catch (err) {
         outcome = classify(err);
       }
-      if (outcome === 'sent' || outcome === 'already-acknowledged') return;
+      if (outcome === 'sent' || outcome === 'already-acknowledged') return true;
       const wait = outcome === 'refused' ? undefined : (outcome.retryAfterMs ?? EDIT_BACKOFF_MS[attempt]);
       if (wait === undefined || attempt >= EDIT_BACKOFF_MS.length || wait > MAX_EDIT_RATE_LIMIT_WAIT_MS) {
-        logger.warn({ interactionId: ref.id, err: typeof outcome === 'object' ? errorForLog(outcome.error) : outcome }, 'discord: could not deliver the deferred answer');
-        return;
+        logger.warn({ interactionId: ref.id, err: typeof outcome === 'object' ? errorForLog(outcome.error) : outcome }, failure);
+        return false;
       }
       await sleep(wait);
     }
+  }
+
+  /** After the text is delivered: the message again with its picture. Never rejects; one warning on failure. */
+  async function attachPicture(ref: InteractionRef, reply: Reply): Promise<void> {
+    if (!reply.picture) return;
+    let pictured: Reply;
+    try {
+      pictured = await reply.picture();
+    } catch (err) {
+      logger.warn({ interactionId: ref.id, err: errorForLog(err) }, 'discord: could not draw the chart; the text answer stands');
+      return;
+    }
+    await editOriginal(ref, pictured, 'discord: could not attach the chart; the text answer stands');
   }
 
   return {
@@ -121,8 +149,8 @@ export function createResponder(apiBase: string, logger: Logger, sleep = default
       const produced = produce.then((r) => (reply = r));
       const quick = await Promise.race([produced.then(() => true), sleep(Math.max(0, receivedAt + DEFER_AFTER_MS - Date.now())).then(() => false)]);
       if (quick && reply) {
-        const direct = await callback(ref, { type: InteractionResponseType.ChannelMessageWithSource, data: messageData(reply, true) });
-        if (direct === 'sent' || direct === 'already-acknowledged') return;
+        const direct = await callback(ref, { type: InteractionResponseType.ChannelMessageWithSource, data: messageData(reply, true) }, await rawFiles(reply));
+        if (direct === 'sent' || direct === 'already-acknowledged') return attachPicture(ref, reply);
         if (direct === 'refused') {
           logger.warn({ interactionId: ref.id }, 'discord refused the answer; sending the error reply instead');
           const fallback = await callback(ref, { type: InteractionResponseType.ChannelMessageWithSource, data: messageData(refusedReply, true) });
@@ -131,12 +159,12 @@ export function createResponder(apiBase: string, logger: Logger, sleep = default
         }
         // The answer did not get through: after a pause, acknowledge with a deferral while there is time, then edit.
         const acked = await acknowledge(ref, deadline, deferral(reply.ephemeral ?? false), direct);
-        if (acked === 'sent') await editOriginal(ref, reply);
+        if (acked === 'sent' && (await editOriginal(ref, reply))) await attachPicture(ref, reply);
         return;
       }
       const acked = await acknowledge(ref, deadline, deferral(ephemeral));
       await produced;
-      if (acked === 'sent' && reply) await editOriginal(ref, reply);
+      if (acked === 'sent' && reply && (await editOriginal(ref, reply))) await attachPicture(ref, reply);
     },
     async choices(ref, receivedAt, choices) {
       const body = { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
@@ -156,12 +184,18 @@ function deferral(ephemeral: boolean) {
   return { type: InteractionResponseType.DeferredChannelMessageWithSource, data: ephemeral ? { flags: MessageFlags.Ephemeral } : {} };
 }
 
-/** The message as Discord's API takes it; flags only on a first response (an edit cannot change them). */
+/**
+ * The message as Discord's API takes it; flags only on a first response (an edit cannot change them).
+ * Files are described by position (attachments[n] is files[n]), with their alt text.
+ */
 export function messageData(reply: Reply, withFlags: boolean) {
   return {
     ...(reply.content !== undefined ? { content: reply.content } : {}),
     ...(reply.embeds ? { embeds: reply.embeds } : {}),
     ...(reply.components ? { components: reply.components } : {}),
+    ...(reply.files?.length
+      ? { attachments: reply.files.map((f, i) => ({ id: i, filename: f.name ?? `file-${i}.png`, ...(f.description ? { description: f.description } : {}) })) }
+      : {}),
     allowed_mentions: { parse: [] },
     ...(withFlags && reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
@@ -175,6 +209,11 @@ function classify(err: unknown): Outcome {
     return err.status >= 500 ? { error: err } : 'refused';
   }
   return { error: err };
+}
+
+/** The reply's files as the REST client sends them (name, bytes, content type). */
+function rawFiles(reply: Reply): Promise<RawFile[]> {
+  return Promise.all((reply.files ?? []).map((f) => MessagePayload.resolveFile({ attachment: f.attachment, ...(f.name ? { name: f.name } : {}) })));
 }
 
 function defaultSleep(ms: number): Promise<void> {

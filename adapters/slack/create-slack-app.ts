@@ -8,6 +8,7 @@ import { EVENTS_PATH, type Listened } from './http-door.ts';
 import { listened, listeners } from './listeners/index.ts';
 import { registerListeners } from './listeners/listener.ts';
 import { oncePerEvent } from './once-per-event.ts';
+import { createChartUploader } from './upload-chart.ts';
 
 export type WebClientOptions = webApi.WebClientOptions;
 
@@ -24,6 +25,8 @@ export interface BoltSetup {
   clientOptions?: WebClientOptions;
   /** HTTP mode: answer before the HTTP response (deterministic tests, FaaS). Default false: ack at once. */
   processBeforeResponse?: boolean;
+  /** How long each request of a chart upload may take (default CHART_UPLOAD_TIMEOUT_MS). */
+  chartUploadTimeoutMs?: number;
 }
 
 /**
@@ -95,7 +98,13 @@ export function createSlackApp(setup: BoltSetup & { ctx: PlatformContext }): Sla
   const app = new App({ ...commonBoltOptions(setup), ...(receiver ? { receiver } : {}) });
   app.use(oncePerEvent(setup.ctx.firstDelivery, setup.logger));
   const all = listeners(setup.config.command);
-  registerListeners(app, { ctx: setup.ctx, botUserId: setup.identity.botUserId }, all);
+  const pictures = createChartUploader({
+    token: setup.config.botToken,
+    clientOptions: webClientOptions(setup.config, setup.clientOptions),
+    logger: setup.logger,
+    ...(setup.chartUploadTimeoutMs !== undefined ? { timeoutMs: setup.chartUploadTimeoutMs } : {}),
+  });
+  registerListeners(app, { ctx: setup.ctx, botUserId: setup.identity.botUserId, pictures }, all);
   // Listeners handle their own errors (listeners/listener.ts); this catches what happens around them
   // (authorization, middleware) so nothing is rethrown into the receiver.
   app.error(async (err) => {

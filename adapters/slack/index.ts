@@ -10,6 +10,8 @@ export const platform = definePlatform({
   name: 'slack',
   variables,
   isConfigured: (values) => Boolean(values.SLACK_BOT_TOKEN),
+  // Answers carry chart pictures: the runtime draws them ahead of the first question.
+  pictures: true,
   configure: configureSlack,
   start: async (ctx) => (await import('./start-slack.ts')).startSlack(ctx),
 });

@@ -45,19 +45,14 @@ export function renderAnswer(answer: Answer, t: Core['t'], extras: RenderExtras 
     const lines = [escapeMrkdwn(t(locale, 'slack:suggestions.title')), ...suggestions.map((s) => `• ${escapeMrkdwn(s)}`)];
     tail.push(section(lines.join('\n')));
   }
-  const share = extras.shareValue;
-  const buttons: Button[] = [];
-  if (share && answer.answered && share.length <= LIMITS.buttonValue) {
-    buttons.push({ type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: t(locale, 'slack:share.button').slice(0, 75) }, value: share });
-  }
-  const feedback = extras.feedback;
-  if (feedback && !answer.notice && feedback.length <= LIMITS.buttonValue) {
-    for (const vote of ['up', 'down'] as VoteValue[]) {
-      buttons.push({ type: 'button', action_id: FEEDBACK_ACTION_IDS[vote], text: { type: 'plain_text', emoji: true, text: feedbackLabel(t, locale, vote).slice(0, 75) }, value: feedback });
-    }
-  }
-  if (buttons.length > 0) tail.push({ type: 'actions', elements: buttons });
-  if (extras.sharedBy) tail.push(sharedByBlock(t, locale, extras.sharedBy));
+  // Only an answer is worth sharing; a shared one always says who shared it; any answer but a notice can be voted on.
+  tail.push(
+    ...shareBlocks(t, locale, {
+      ...(answer.answered && extras.shareValue ? { shareValue: extras.shareValue } : {}),
+      ...(extras.sharedBy ? { sharedBy: extras.sharedBy } : {}),
+      ...(!answer.notice && extras.feedback ? { feedback: extras.feedback } : {}),
+    }),
+  );
 
   // Citations fill whatever room the 50-block limit leaves; an answer cites a handful at most.
   const room = LIMITS.blocks - head.length - tail.length;
@@ -81,8 +76,27 @@ export function citationText(t: Core['t'], locale: Answer['locale'], c: Citation
   return [...parts, `<${url}|${article}>`].join(' · ');
 }
 
-function section(mrkdwn: string): KnownBlock {
+export function section(mrkdwn: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: truncateEscaped(mrkdwn, LIMITS.sectionText) } };
+}
+
+/** The share button (when its value fits) and the "shared by" line, as `extras` asks. */
+export function shareBlocks(t: Core['t'], locale: Answer['locale'], extras: RenderExtras): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  const buttons: Button[] = [];
+  const share = extras.shareValue;
+  if (share && share.length <= LIMITS.buttonValue) {
+    buttons.push({ type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: t(locale, 'slack:share.button').slice(0, 75) }, value: share });
+  }
+  const feedback = extras.feedback;
+  if (feedback && feedback.length <= LIMITS.buttonValue) {
+    for (const vote of ['up', 'down'] as VoteValue[]) {
+      buttons.push({ type: 'button', action_id: FEEDBACK_ACTION_IDS[vote], text: { type: 'plain_text', emoji: true, text: feedbackLabel(t, locale, vote).slice(0, 75) }, value: feedback });
+    }
+  }
+  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
+  if (extras.sharedBy) blocks.push(sharedByBlock(t, locale, extras.sharedBy));
+  return blocks;
 }
 
 /** "Shared by @user · Question: <their text>": the mention is ours (mrkdwn), the question plain text. */

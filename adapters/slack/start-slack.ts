@@ -12,6 +12,8 @@ export interface SlackStartOptions {
   clientOptions?: WebClientOptions;
   /** HTTP mode: post the answer before responding to Slack's request (tests). Default false: ack at once. */
   processBeforeResponse?: boolean;
+  /** How long each request of a chart upload may take (tests: a short one). */
+  chartUploadTimeoutMs?: number;
 }
 
 export interface RunningSlack extends RunningPlatform {
@@ -30,6 +32,7 @@ export async function startSlack(ctx: PlatformContext<SlackConfig>, options: Sla
     ctx,
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
     ...(options.processBeforeResponse !== undefined ? { processBeforeResponse: options.processBeforeResponse } : {}),
+    ...(options.chartUploadTimeoutMs !== undefined ? { chartUploadTimeoutMs: options.chartUploadTimeoutMs } : {}),
   });
 
   if (config.mode === 'socket' && socketReceiver) {

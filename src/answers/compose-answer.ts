@@ -82,6 +82,17 @@ function refusalLines(k: Knowledge, t: Translate, locale: Locale, missing: Missi
   if (!missing) return [];
   const names = namer(k, locale);
   if (reason === 'uncovered-entity' && missing.entity) return [t(locale, 'abstain.uncovered', { entity: names(missing.entity) })];
+  // The unknown name itself is not echoed: it is the asker's text.
+  if (reason === 'unknown-name' && missing.attribute) {
+    const vars = attributeVars(k, locale, missing.attribute, {});
+    const lines = [t(locale, 'abstain.unknown-name', vars)];
+    if (missing.givenFor.length > 0) lines.push(t(locale, 'abstain.given-for', { ...vars, list: listOf(locale, missing.givenFor.slice(0, 6).map(names)) }));
+    return lines;
+  }
+  if (reason === 'top-not-given' && missing.best && missing.measure) {
+    const vars = localiseComputation(k, locale, { key: 'most-rank-given', vars: { measure: missing.measure, entity: missing.best.entity, value: missing.best.value, scope: '' } }, []);
+    return [t(locale, 'compute.most-rank-given', vars)];
+  }
   if (reason === 'not-given' && missing.attribute) {
     // The figure itself when the attribute is given but not that figure: "한국의 데이터센터 순위", "2016년 순위".
     const measure = missing.measure ? k.measures.get(missing.measure)?.label[locale] : undefined;
@@ -156,7 +167,7 @@ function listOf(locale: Locale, items: string[]): string {
 }
 
 /** A Korean word with the particle its last syllable takes (은/는, 이/가, 을/를, 으로/로); Latin words as written. */
-function particle(word: string, pair: '은/는' | '이/가' | '을/를' | '으로/로'): string {
+function particle(word: string, pair: '은/는' | '이/가' | '을/를' | '으로/로' | '이에요/예요'): string {
   if (!word) return word;
   if (!/[가-힣]$/.test(word)) {
     // After a Latin name or digit, Korean writers pick by how it is read; the vowel form reads naturally.
@@ -185,6 +196,8 @@ function localiseComputation(k: Knowledge, locale: Locale, c: Computation, facts
     vars.measureEunneun = particle(label, '은/는');
     vars.measureEul = particle(label, '을/를');
     vars.entityIro = particle(String(vars.entity ?? ''), '으로/로');
+    vars.entityIga = particle(String(vars.entity ?? ''), '이/가');
+    vars.entityIeyo = particle(String(vars.entity ?? ''), '이에요/예요');
   }
   if (locale === 'en' && measure?.kind === 'rank') {
     for (const key of ['before', 'after', 'value', 'higherValue', 'lowerValue']) if (typeof vars[key] === 'number') vars[key] = ordinal(vars[key] as number);

@@ -11,6 +11,12 @@ const CHART_WORDS = /(차트|그래프|도표|막대그래프|\bcharts?\b|\bgrap
 const REQUEST_WORDS =
   /(보여\s*주세요|보여\s*줘요?|보여\s*줄래|보여\s*줄\s*수\s*있어|보여\s*봐|보고\s*싶어|볼래|보자|그려\s*줘|그려\s*주세요|주세요|좀|\b(please|pls|show|me|the|a|an|can|could|would|you|i|see|display|draw|give|of|for|about|let)\b)/giu;
 
+/**
+ * Words that ask to be shown something. Without one, a chart word may be part of a question the article
+ * answers ("기사 도표들의 출처는 어디야?", "Where do the charts come from?"): the answer stands then.
+ */
+const SHOW_WORDS = /(보여|보이|그려|볼래|볼\s*수|보자|보고\s*싶|\b(show|see|display|draw|view|plot)\b)/iu;
+
 export function isChartRequest(text: string): boolean {
   CHART_WORDS.lastIndex = 0;
   return CHART_WORDS.test(text);
@@ -24,8 +30,16 @@ export function chartForRequest(
   book: ChartBook,
   ask: (question: Question) => Answer,
 ): ChartRequestPick | undefined {
-  if (!isChartRequest(text)) return undefined;
+  // A notice (over the rate limit, an empty or over-long question) is the reply, whatever the words.
+  if (answer.notice !== undefined || !isChartRequest(text)) return undefined;
   const rest = text.replace(CHART_WORDS, ' ').replace(REQUEST_WORDS, ' ').replace(/[?!.,~…\s]+/gu, ' ').trim();
+  if (answer.answered && !SHOW_WORDS.test(text)) {
+    // A question that mentions a chart: the answer stands (with its own chart, if it has one), unless the
+    // words are a chart's title ("네이처 인덱스 그래프") and the answer has no chart of its own.
+    if (chartForAnswer(answer, book)) return undefined;
+    const titled = rest ? chartByTitle(rest, book) : undefined;
+    return titled ? { pick: titled } : undefined;
+  }
   if (rest) {
     const named = chartForAnswer(ask({ text: rest, locale: answer.locale }), book) ?? chartByTitle(rest, book);
     if (named) return { pick: named };
@@ -45,7 +59,8 @@ export function chartForRequest(
 /** The chart whose caption or labels hold most of the words ("네이처 인덱스" is in one caption only). */
 function chartByTitle(rest: string, book: ChartBook): ChartPick | undefined {
   const squash = (s: string) => s.toLowerCase().replace(/\s+/gu, '');
-  const words = rest.split(/\s+/u).map(squash).filter((w) => w.length >= 2);
+  // Two Hangul syllables are a word ("순위"); two Latin letters ("do", "of") are too common to tell a chart.
+  const words = rest.split(/\s+/u).map(squash).filter((w) => w.length >= (/[가-힣]/u.test(w) ? 2 : 3));
   let best: { pick: ChartPick; score: number; tie: boolean } | undefined;
   for (const chart of book.charts) {
     const labels = [chart.caption, ...chart.panels.flatMap((p) => [p.label, p.axis])].flatMap((b) => [b.ko, b.en]);

@@ -1,6 +1,6 @@
 // `npm run charts -- --out DIR`: writes every chart of the fact base as PNG, in Korean and English
 // (<chart>.<ko|en>.png), drawn exactly as the bot attaches them. The README's pictures in docs/charts/
-// are made with `npm run charts -- --out docs/charts --locale en`.
+// are made with `npm run charts -- --out docs/charts`.
 //   --locale ko|en       one language only
 //   --chart ID           one chart only
 //   --highlight A,B      highlight entity ids (as an answer about them would)

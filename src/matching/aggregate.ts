@@ -57,6 +57,8 @@ interface Ask {
   compared?: string[];
   /** A university's country, so "중국 대학 중" narrows the universities to China's. */
   countryOf: (entity: string) => string | undefined;
+  /** An entity's kind (country, university, ...): "1위 대학" is not picked among countries. */
+  kindOf?: (entity: string) => string | undefined;
 }
 
 /** The computation a question asks for, when its kind, its attribute and the values allow one. */
@@ -79,11 +81,15 @@ export function computeAggregate(index: ValueIndex, ask: Ask): Computed | undefi
       };
     }
   }
+  // A ranking whose 1st place the article names beats one where it names only lower places.
+  let partial: Computed | undefined;
   for (const aggregate of orderOf(wanted, kinds)) {
     for (const measure of candidates) {
       const result = compute(index, measure, aggregate, ask);
-      if (result) return result;
+      if (result && result.computation.key !== 'most-rank-given') return result;
+      partial ??= result;
     }
+    if (partial) return partial;
   }
   return undefined;
 }
@@ -112,6 +118,9 @@ function compute(index: ValueIndex, measure: Measure, aggregate: Aggregate | 'ch
   if (named.length === 0 && countries.length > 0) named = items.filter((v) => countries.includes(ask.countryOf(v.entity) ?? ''));
   // Named entities narrow the set ("미국, 독일, 영국, 중국 가운데"); otherwise every entity of the measure.
   const pool = named.length >= 2 ? named : items;
+  // "AI 논문 순위 1위 대학": the universities' ranking, not the countries' one of the same attribute.
+  const picks = ask.kinds.picks;
+  if (picks && ask.kindOf && (aggregate === 'most' || aggregate === 'least' || aggregate === 'nth') && !pool.some((v) => ask.kindOf!(v.entity) === picks)) return undefined;
   const facts = (list: MeasuredValue[]) => [...new Set(list.map((v) => v.fact))];
   const base = { measure: measure.id };
   const rank = measure.kind === 'rank';
@@ -135,7 +144,11 @@ function compute(index: ValueIndex, measure: Measure, aggregate: Aggregate | 'ch
       if (pool.length < 2 || pool.some((v) => v.atLeast)) return undefined;
       // A rank is best when lowest (1st); a count when highest.
       const pick = best(pool, (v) => (rank ? -v.value : v.value), aggregate === 'most');
-      return { computation: { key: `${aggregate}-${measure.kind}`, vars: { ...base, entity: pick.entity, value: pick.value, scope: scopeOf(named, pool) } }, facts: facts(pool) };
+      // The article names some of a ranking, not its top: "who is 1st" is answered with what it gives,
+      // saying that 1st place is not among them (never "Tsinghua ranks highest" unqualified).
+      const topNotGiven = rank && aggregate === 'most' && pool === items && pick.value !== 1;
+      const key = topNotGiven ? 'most-rank-given' : `${aggregate}-${measure.kind}`;
+      return { computation: { key, vars: { ...base, entity: pick.entity, value: pick.value, scope: scopeOf(named, pool) } }, facts: facts(pool) };
     }
     case 'nth': {
       const n = ask.kinds.ordinal;
@@ -150,7 +163,13 @@ function compute(index: ValueIndex, measure: Measure, aggregate: Aggregate | 'ch
         // Each place asked ("1위 학교랑 10위 학교", "ranked 12th and 21st"), where exactly one holds it.
         const places = ask.kinds.ofChange === undefined ? [...new Set(ask.kinds.ordinals)] : [n];
         const found = places.map((p) => ({ p, hits: all.filter((v) => v.value === p) })).filter((x) => x.hits.length === 1);
-        if (found.length === 0) return undefined;
+        if (found.length === 0) {
+          // "1위 대학은?" where the article names no 1st of that kind: what it gives, saying so.
+          const given = picks && ask.kindOf ? pool.filter((v) => ask.kindOf!(v.entity) === picks) : pool;
+          if (!picks || places.length !== 1 || places[0] !== 1 || given.length < 2) return undefined;
+          const top = best(given, (v) => -v.value, true);
+          return { computation: { key: 'most-rank-given', vars: { ...base, entity: top.entity, value: top.value, scope: '' } }, facts: facts(given) };
+        }
         const [head, ...rest] = found.map(({ p, hits }) => ({ key: 'nth-rank', vars: { ...base, entity: hits[0]!.entity, n: p } }));
         return { computation: head!, ...(rest.length > 0 ? { more: rest } : {}), facts: facts(found.flatMap((x) => x.hits)) };
       }
@@ -212,6 +231,8 @@ function compute(index: ValueIndex, measure: Measure, aggregate: Aggregate | 'ch
       return { computation: { key: more.atLeast ? 'difference-at-least' : 'difference', vars: { ...base, more: more.entity, less: less.entity, moreValue: more.value, lessValue: less.value, diff: more.value - less.value } }, facts: facts([more, less]) };
     }
     case 'change': {
+      // "중국 대학들의 순위는 얼마나 올랐어?": several at once are the fact that tells them all, not the first.
+      if (named.length > 1) return undefined;
       const one = named[0] ?? (ask.named.length === 0 && pool.length === 1 ? pool[0] : undefined);
       if (!one || one.before === undefined) return undefined;
       if (rank) {

@@ -112,6 +112,8 @@ const CHAT_SPELLING: Record<string, string> = {
 };
 
 const LATIN_TOKEN = /[A-Za-z][A-Za-z']*/g;
+// Chat spellings that are units of the number they follow.
+const NUMBER_UNITS = new Set(['bn', 'mn', 'mil', 'yr', 'yrs']);
 
 // Korean two-country abbreviations: 미중 is the US and China, 한중 Korea and China.
 const COUNTRY_PAIRS: Record<string, string> = { 미중: '미국 중국', 중미: '중국 미국', 한중: '한국 중국', 한미: '한국 미국', 한중일: '한국 중국 일본', 미·중: '미국 중국', 한·중: '한국 중국' };
@@ -130,6 +132,8 @@ export function normaliseChatSpelling(text: string): string {
     if (word !== lower && !capitalised) return word;
     // A single letter is chat only between spaces ("r u sure"), not in "U.S." or "o1".
     if (word.length === 1 && !/^\s?$/.test(text[at + 1] ?? '')) return word;
+    // Letters glued to a number are its suffix ("2nd", "3n"), except a unit ("1.5bn", "20mn").
+    if (/\d/.test(text[at - 1] ?? '') && !NUMBER_UNITS.has(lower)) return word;
     return replacement;
   });
 }

@@ -48,6 +48,11 @@ export interface Frame {
   followUpShape: boolean;
   /** Content words nothing explained (no entity, attribute, kind or filler): the asked thing may be among them. */
   unexplained: string[];
+  /**
+   * A word nothing explains in the place a name takes, right before the attribute asked ("햐뜌햐 투자액",
+   * "Vyvy AI's funding"): a name the article does not know, so the attribute is not asked of anything it gives.
+   */
+  unknownName?: string;
   /** Nothing visible was asked (only spaces, markup or control characters). */
   empty: boolean;
   /** The question's clauses (word ranges), and whether each asks something: a two-part question asks twice. */

@@ -12,7 +12,7 @@ import { MAX_PARTS, RELATED_WEIGHT } from './tuning.ts';
 export type FigureCheck = (entity: string, attribute: string) => Missing | undefined;
 
 /** The facts that give each attribute for each entity: one per (entity, attribute), the best ranked. */
-export function join(deps: PlanDeps, entities: string[], attributes: string[], rank: Ranking, lastFacts: string[], check?: FigureCheck, wantsOther = false) {
+export function join(deps: PlanDeps, entities: string[], attributes: string[], rank: Ranking, lastFacts: string[], check?: FigureCheck, wantsOther = false, wantsFigure = false) {
   const facts: number[] = [];
   const joinedEntities: string[] = [];
   const joinedAttributes: string[] = [];
@@ -20,7 +20,7 @@ export function join(deps: PlanDeps, entities: string[], attributes: string[], r
   const last = new Set(lastFacts.map((id) => deps.factIndexById.get(id)).filter((i): i is number => i !== undefined));
   for (const e of entities) {
     for (const a of attributes) {
-      const candidates = deps.index.factsFor(e, a);
+      let candidates = deps.index.factsFor(e, a);
       if (candidates.length === 0) continue;
       const missing = check?.(e, a);
       if (missing) {
@@ -29,6 +29,11 @@ export function join(deps: PlanDeps, entities: string[], attributes: string[], r
       }
       // Asked again in other words ("그건 언제까지래?"): the fact answered last time, if it is one of them;
       // asked for others ("which other startups do they back?"): another one, if there is one.
+      // A figure asked ("how many", "몇 위") is answered by a fact that carries one for the entity, before
+      // one that only talks about it: the filler of a long question must not tip the choice.
+      const measures = new Set((deps.values.measuresOf.get(a) ?? []).map((m) => m.id));
+      const carrying = wantsFigure ? candidates.filter((i) => deps.facts[i]!.values.some((v) => v.entity === e && measures.has(v.measure))) : [];
+      if (carrying.length > 0 && carrying.length < candidates.length) candidates = carrying;
       const fresh = candidates.filter((i) => !last.has(i));
       const again = wantsOther ? undefined : candidates.find((i) => last.has(i));
       const pick = again ?? best(wantsOther && fresh.length > 0 ? fresh : candidates, rank);

@@ -23,6 +23,8 @@ export interface Missing {
   measure?: string;
   year?: number;
   givenFor: string[];
+  /** When the top of a ranking is asked and the article names only lower places: the highest it names. */
+  best?: { entity: string; value: number };
 }
 
 export type AbstainReason =
@@ -30,6 +32,10 @@ export type AbstainReason =
   | 'low-confidence'
   /** It names something the article never speaks of (Japan, Microsoft). */
   | 'uncovered-entity'
+  /** A name the article does not know, where a name goes ("Vyvy AI의 투자액"): the attribute is known, the name is not. */
+  | 'unknown-name'
+  /** The top of a ranking, which the article does not name (it names 2nd and below). */
+  | 'top-not-given'
   /** Only filler, markup or instructions: no question about the article. */
   | 'no-content'
   /** The entity and the attribute are both known, but the article does not give one for the other. */

@@ -10,7 +10,7 @@ import type { Computation, MatchResult, Missing, Understood } from './match-resu
 import type { AskKind } from './question-kinds.ts';
 import type { Asked } from './resolve-follow-up.ts';
 import type { ScoredQuestion } from './score-facts.ts';
-import { BLOCKING_SIMILARITY, MAX_PARTS, PLANNED_CONFIDENCE } from './tuning.ts';
+import { BLOCKING_SIMILARITY, CHOSEONG_SIMILARITY, MAX_PARTS, PLANNED_CONFIDENCE } from './tuning.ts';
 import { best, figureCheck, join, lazyRank, type Ranking } from './join-facts.ts';
 
 export interface PlanDeps {
@@ -122,13 +122,22 @@ function aboutTheLastAnswer({ deps, asked, followUp }: Plan): MatchResult | unde
   };
 }
 
+// "기사에 나온 대학 중", "of those mentioned": the question itself limits a superlative to what the article names.
+const AMONG_THE_NAMED = /(?:기사에|기사에서|여기|위에)\s*(?:나온|나오는|언급된|언급한|소개된|등장한)|언급된|\b(?:mentioned|named|listed|given|cited)\b|\bin the article\b/;
+
 /** One step of arithmetic over one measure: the most, the n-th, a sum, a share, a ratio, a rank change. */
-function computeOverFigures({ deps, asked, attributes, named, followUp }: Plan): MatchResult | undefined {
+function computeOverFigures({ deps, frame, asked, attributes, named, scored, followUp }: Plan): MatchResult | undefined {
   if (asked.kinds.aggregates.size === 0 && asked.kinds.ofChange === undefined) return undefined;
   for (const attribute of attributes.length > 0 ? attributes : attributesWithMeasures(deps, named)) {
-    const computed = computeAggregate(deps.values, { attribute, kinds: asked.kinds, named, compared: asked.compared, countryOf: (e) => deps.entityById.get(e)?.country });
+    const computed = computeAggregate(deps.values, { attribute, kinds: asked.kinds, named, compared: asked.compared, countryOf: (e) => deps.entityById.get(e)?.country, kindOf: (e) => deps.entityById.get(e)?.kind });
     if (!computed) continue;
     const found = computed.computation.vars.entity;
+    // "Who is 1st?" when the article names only lower places is not answered with the highest it names,
+    // unless the question asks among those ("of the universities mentioned").
+    if (computed.computation.key === 'most-rank-given' && !AMONG_THE_NAMED.test(frame.cleaned)) {
+      const { measure, entity, value } = computed.computation.vars as { measure: string; entity: string; value: number };
+      return abstain(deps, scored, 'top-not-given', { attribute, measure, givenFor: [entity], best: { entity, value } }, understood([], [attribute]), followUp);
+    }
     return {
       kind: 'answer',
       facts: computed.facts.map((i) => deps.facts[i]!),
@@ -177,7 +186,8 @@ function whichOfACountry(plan: Plan): MatchResult | undefined {
 /** Each asked entity with each asked attribute, through the facts' `answers`; else a refusal that names the gap. */
 function joinEntitiesWithAttributes(plan: Plan): MatchResult {
   const { deps, frame, asked, attributes, covered, rank, scored, followUp } = plan;
-  const joined = join(deps, covered, attributes, rank, asked.lastFacts, figureCheck(deps, frame, asked), asked.wantsOther);
+  const wantsFigure = asked.kinds.ofChange === undefined && (['count', 'amount', 'rank'] as AskKind[]).some((k) => asked.kinds.asks.has(k));
+  const joined = join(deps, covered, attributes, rank, asked.lastFacts, figureCheck(deps, frame, asked), asked.wantsOther, wantsFigure);
   if (joined.facts.length > 0) {
     // A part asked about a like entity that the article lacks ("중국이랑 일본 각각") is said, not dropped.
     const kinds = new Set(joined.entities.map((e) => deps.entityById.get(e)?.kind));
@@ -212,7 +222,12 @@ function joinEntitiesWithAttributes(plan: Plan): MatchResult {
  * unless the question says more than the lexicon knows ("weather in Seoul tomorrow"). A specific kind
  * (when, rank, how many) tolerates one word the lexicon does not know ("ended joint 6th").
  */
-function attributeByKind({ deps, frame, asked, covered, rank, followUp }: Plan): MatchResult | undefined {
+function attributeByKind({ deps, frame, asked, covered, rank, scored, followUp }: Plan): MatchResult | undefined {
+  // One word, a name only approximately, asked nothing about ("고마워" is one jamo from a company 고마어):
+  // small talk. Initials (ㅁㅅ) are a way of writing a name, not a misspelling of one.
+  const oneWord = !/\s/.test(frame.cleaned.trim());
+  const approximate = frame.entities.filter((e) => e.inQuestion).every((e) => e.similarity < 1 && e.similarity !== CHOSEONG_SIMILARITY);
+  if (oneWord && approximate && asked.kinds.asks.size === 0 && !asked.followUp) return abstain(deps, scored, 'low-confidence', { givenFor: [] }, understood([], []), followUp);
   const specific = [...asked.kinds.asks].some((k) => k !== 'which' && k !== 'describe');
   if (frame.unexplained.length > (specific ? 1 : 0) && !asked.followUp) return undefined;
   const byKind = attributesByKind(deps, covered, asked.kinds.asks);
@@ -222,9 +237,14 @@ function attributeByKind({ deps, frame, asked, covered, rank, followUp }: Plan):
 }
 
 /** Only an attribute, asked as a question: the fact that gives it with no entity named, or the only one that gives it. */
-function attributeAlone({ deps, frame, asked, attributes, rank, followUp }: Plan): MatchResult | undefined {
+function attributeAlone({ deps, frame, asked, attributes, rank, scored, followUp }: Plan): MatchResult | undefined {
   const asks = frame.clauses.some((c) => c.asks) || frame.unexplained.length === 0;
   if (attributes.length === 0 || !asks) return undefined;
+  // "햐뜌햐 투자액": the attribute of a name the article does not know is not the attribute of what it does.
+  if (frame.unknownName) {
+    const givenFor = [...deps.index.entitiesGiving(attributes[0]!)];
+    return abstain(deps, scored, 'unknown-name', { attribute: attributes[0]!, givenFor }, understood([], attributes), followUp);
+  }
   const facts: number[] = [];
   const entities: string[] = [];
   // A specific kind the attribute does not answer ("내일 팀 회의 몇 시였지?" is no question about staff).

@@ -32,6 +32,8 @@ export interface QuestionKinds {
   direction: 'more' | 'less' | undefined;
   /** "가장 먼저 세워진", "the most recently founded": a superlative in time (years: earliest is the least). */
   inTime: 'earliest' | 'latest' | undefined;
+  /** The kind of thing a superlative or n-th place picks ("1위 대학", "which country"), when the question says. */
+  picks?: 'university' | 'country' | 'company';
 }
 
 const KO_KIND: Array<[AskKind, RegExp]> = [
@@ -60,19 +62,19 @@ const EN_KIND: Array<[AskKind, RegExp]> = [
   ['change', /\bclimb(?:ed|s)?\b|\brise\b|\brose\b|\brisen\b|\bjump(?:ed)?\b|\bfell\b|\bfall(?:en)?\b|\bdrop(?:ped)?\b|\bdeclin|\bimprov|\bchange[ds]?\b|\bmove[ds]?\b|\bslid\b|\bgain(?:ed)?\b|\bshift/],
 ];
 
-const MOST = /가장|제일|최고|최대|최다|최상위|일등|으뜸|\bmost\b|\bhighest\b|\blargest\b|\bbiggest\b|\bgreatest\b|\bbest\b|\btopped\b|\btops\b|\btop spot\b|\bat the top\b|\bcame top\b|\bon top\b|\bno\.?\s*1\b|\bnumber one\b|\bfirst place\b|\bhighest-ranked\b|\bbest-ranked\b/;
+const MOST = /가장|제일|젤(?=\s*(?:많|높|크|큰|먼저|잘|좋))|최고|최대|최다|최상위|일등|으뜸|\bmost\b|\bhighest\b|\blargest\b|\bbiggest\b|\bgreatest\b|\bbest\b|\btopped\b|\btops\b|\btop spot\b|\bat the top\b(?!\s*(?:\d|two|three|four|five|ten|hundred))|\bcame top\b|\bon top\b|\bno\.?\s*1\b|\bnumber one\b|\bfirst place\b|\bhighest-ranked\b|\bbest-ranked\b/;
 // Which side of a comparison the subject is on: "독일보다 몇 개 적어?" (fewer), "how many more".
 const FEWER = /적어|적은|적나|적지|덜|작아|낮아|\bfewer\b|\bless\b|\bcheaper\b|\bsmaller\b|\blower\b/;
 const MORE_SIDE = /많아|많은|많나|많지|커|높아|\bmore\b|\bbigger\b|\blarger\b|\bhigher\b|\boutnumber/;
 // A superlative in time: the first founded, the latest.
-const EARLIEST = /(?:가장|제일)\s*(?:먼저|일찍|오래|이른|빠른|빨리)|최초로|\bearliest\b|\boldest\b|\bfirst (?:to be )?(?:founded|established|set up)\b|\bfounded first\b/;
-const LATEST = /(?:가장|제일)\s*(?:최근|늦게|나중|젊은)|\blatest\b|\bnewest\b|\byoungest\b|\bmost recent(?:ly)?\b|\bfounded last\b/;
+const EARLIEST = /(?:가장|제일|젤)\s*(?:먼저|일찍|오래|이른|빠른|빨리)|최초로|\bearliest\b|\boldest\b|\bfirst (?:to be )?(?:founded|established|set up)\b|\bfounded first\b/;
+const LATEST = /(?:가장|제일|젤)\s*(?:최근|늦게|나중|젊은)|\blatest\b|\bnewest\b|\byoungest\b|\bmost recent(?:ly)?\b|\bfounded last\b/;
 // The best place in a ranking, rather than the largest figure.
-const BY_RANK = /1위|1등|일등|최상위|가장\s*높|제일\s*높|가장\s*낮|제일\s*낮|\btopped\b|\btops\b|\btop spot\b|\bhighest\b|\blowest\b|\bfirst place\b|\bnumber one\b|\bno\.?\s*1\b|\branked\b|\branks\b|\bbest-ranked\b|\bhighest-ranked\b|\bworst-ranked\b/;
+const BY_RANK = /1위|1등|일등|최상위|가장\s*높|제일\s*높|가장\s*낮|제일\s*낮|\btopped\b|\btops\b|\btop spot\b|\bat the top\b(?!\s*(?:\d|two|three|four|five|ten|hundred))|\bon top\b|\bcame top\b|\bhighest\b|\blowest\b|\bfirst place\b|\bnumber one\b|\bno\.?\s*1\b|\branked\b|\branks\b|\bbest-ranked\b|\bhighest-ranked\b|\bworst-ranked\b/;
 // "더 큰 곳", "dropped more": between two named things the comparative picks one, as a superlative would.
 const COMPARATIVE = /더\s*(?:크|컸|큰|많|높|낮|적|작)|\bmore\b|\bbigger\b|\blarger\b|\bgreater\b|\bfurther\b/;
-const LEAST = /(?:가장|제일)\s*(?:적|낮|작|못|덜|뒤|하위)|최소|최저|최하위|꼴찌|\bfewest\b|\bleast\b|\blowest\b|\bsmallest\b|\bworst\b|\bbottom\b/;
-const SUM = /합치면|합하면|더하면|합계|총합|합산|합친|모두\s*(?:더|합)|다\s*합|총\s*몇|\badd(?:ed)? up\b|\bcombined\b|\bin total\b|\bsum\b|\baltogether\b|\b(?:added|taken) together\b|\btogether,? (?:they|do|have|hold|make|account)\b|\btotal of\b/;
+const LEAST = /(?:가장|제일|젤)\s*(?:적|낮|작|못|덜|뒤|하위)|최소|최저|최하위|꼴찌|\bfewest\b|\bleast\b|\blowest\b|\bsmallest\b|\bworst\b|\bbottom\b/;
+const SUM = /합치면|합하면|더하면|합계|총합|합산|합친|모두\s*(?:더|합)|다\s*합|총\s*몇|\badd(?:ed)? up\b|\bcombined\b|\bin total\b|\bsum\b|\baltogether\b|\b(?:added|taken) together\b|\b(?:take|have|hold|get|make|account for) together\b|\btogether,? (?:they|do|have|hold|make|account)\b|\btotal of\b/;
 const SHARE = /비중|비율|퍼센트|%|프로(?:야|는|나|쯤|지)?\b|점유|몫|차지하는|\bshare\b|\bpercent(?:age)?\b|\bproportion\b|\bfraction\b|\bwhat part of\b/;
 const AVERAGE = /평균|\baverage\b|\bmean\b/;
 const DIFFERENCE = /차이|격차|보다\s*(?:몇|얼마|더)|더\s*(?:많|적|높|낮)|덜|몇\s*(?:개|곳|군데)?\s*(?:더\s*)?(?:많|적)|\bmore than\b|\bfewer than\b|\bless than\b|\bdifference\b|\bgap\b|\bhow many more\b|\bhow much more\b|\bhow many fewer\b|\bhow much (?:bigger|larger|smaller|cheaper)\b|\bthan\b|\boutnumber|\bexceed|\bahead of\b|\bbehind\b|\bby how (?:many|much)\b|\bvs\.?(?=\s)|\bversus\b/;
@@ -83,7 +85,8 @@ const NTH_KO = /(\d+)\s*(?:위|등|번째|째)(?!\s*(?:안|권|내|이내|까지
 const NTH_NOUN = /\d+\s*(?:위|등|번째)\s*(?:인\s*|에\s*오른\s*|를\s*차지한\s*|한\s*)?(?:대학|학교|나라|국가|기업|회사|곳|기관|모델)|\b\d+(?:st|nd|rd|th)\b(?:[- ](?:place|ranked))?\s+(?:university|universities|school|country|countries|company|institution)/;
 const NTH_WORD_KO: Array<[RegExp, number]> = [[/두\s*번째|둘째|2등/, 2], [/세\s*번째|셋째/, 3], [/네\s*번째|넷째/, 4], [/첫\s*번째|첫째/, 1]];
 const NTH_EN = /\b(\d+)(?:st|nd|rd|th)\b|(?:\bno\.?|\bnumber|#)\s*(\d+)\b|\bplace (\d+)\b/g;
-const NTH_WORD_EN: Array<[RegExp, number]> = [[/\bsecond\b/, 2], [/\bthird\b/, 3], [/\bfourth\b/, 4], [/\bfirst\b/, 1], [/\btenth\b/, 10], [/\bninth\b/, 9]];
+// "first" as an adverb ("let me check first:", "first of all", "at first") is no place in a ranking.
+const NTH_WORD_EN: Array<[RegExp, number]> = [[/\bsecond\b/, 2], [/\bthird\b/, 3], [/\bfourth\b/, 4], [/(?<!\b(?:check|ask|at|but)\s)\bfirst\b(?!\s*(?::|,|of all\b))/, 1], [/\btenth\b/, 10], [/\bninth\b/, 9]];
 const SOURCE = /출처|근거|어디서\s*(?:나온|나왔|온|가져)|누구\s*(?:자료|조사|말)|어느\s*(?:자료|기관\s*자료)|자료는|소스|\bsource[sd]?\b|\bwhere (?:is|does|did) (?:that|this|it|the) (?:number|figure|data|stat)\w* (?:come|from)|\bwhere.*\bfrom\b|\bwho says\b|\bcited\b|\bcredit(?:ed)?\b|\baccording to whom\b|\bwho (?:reported|compiled)\b/;
 const AS_OF = /기준|언제\s*(?:자료|데이터|수치|통계)|몇\s*년\s*(?:자료|데이터|기준)|\bas of\b|\bas-of\b|\bhow (?:recent|current|up to date)\b|\bwhat date is (?:that|this|it)\b|\bdated\b/;
 const PLAN = /계획|목표|예정|하겠|할\s*것|추진|확보할|확보하|육성|까지\s*(?:확보|육성|지원)|내년|\bplan(?:s|ned)?\b|\btarget\b|\bgoal\b|\baim(?:s)?\b|\bwill\b|\bby 20\d\d\b/;
@@ -136,6 +139,7 @@ export function readKinds(text: string): QuestionKinds {
     byRank: BY_RANK.test(text),
     direction: FEWER.test(text) ? 'less' : MORE_SIDE.test(text) ? 'more' : undefined,
     inTime: EARLIEST.test(text) ? 'earliest' : LATEST.test(text) ? 'latest' : undefined,
+    ...pickedKind(text),
   };
 }
 
@@ -151,4 +155,16 @@ function readOrdinals(text: string): number[] {
     if (at !== undefined) found.push([at, n]);
   }
   return found.sort((a, b) => a[0] - b[0]).map(([, n]) => n);
+}
+
+// The noun of the thing picked, right after an n-th place or a superlative or as "which …".
+const PICKS: Array<[NonNullable<QuestionKinds['picks']>, RegExp]> = [
+  ['university', /(?:위|등|높은|낮은|많은|적은)\s*(?:대학|학교|연구기관)|(?:대학|학교)(?:들)?\s*(?:중|가운데)|\b(?:of|among) the (?:\w+ )?(?:universities|schools|institutions)\b|어느\s*(?:대학|학교)|\b(?:which|what) (?:university|school|institution|college)\b|\b(?:top|highest|best|first|lowest)[- ](?:ranked )?(?:university|school|institution)\b/],
+  ['country', /(?:위|등|높은|낮은|많은|적은)\s*(?:나라|국가)|(?:나라|국가)(?:들)?\s*(?:중|가운데)|\b(?:of|among) the (?:\w+ )?(?:countries|nations)\b|어느\s*(?:나라|국가)|\b(?:which|what) (?:country|nation)\b|\b(?:top|highest|best|first|lowest)[- ](?:ranked )?(?:country|nation)\b/],
+  ['company', /(?:위|등|높은|낮은|많은|적은)\s*(?:기업|회사|스타트업)|(?:기업|회사|스타트업)(?:들)?\s*(?:중|가운데)|\b(?:of|among) the (?:\w+ )?(?:companies|start-?ups|firms)\b|어느\s*(?:기업|회사|스타트업)|\b(?:which|what) (?:company|start-?up|firm)\b/],
+];
+
+function pickedKind(text: string): { picks?: NonNullable<QuestionKinds['picks']> } {
+  const found = PICKS.filter(([, pattern]) => pattern.test(text));
+  return found.length === 1 ? { picks: found[0]![0] } : {};
 }

@@ -13,6 +13,8 @@ export interface Word {
   forms: string[];
   stop: boolean;
   numeric: boolean;
+  /** Set on the pieces of one word typed without spaces and split (read-question.ts): which word they were. */
+  piece?: number;
 }
 
 /**

@@ -3,6 +3,7 @@
 // Korean typed on an English keyboard (wndrnr), the same question converted back to Hangul.
 import { toWords, type Word } from './question-words.ts';
 import { hasHangul, isChoseongQuery, toJamo } from './text.ts';
+import { isParticle } from './korean-endings.ts';
 
 export interface Pattern {
   /** Jamo keys to look up, one per form (as written, tails removed); an exact hit on any one settles it. */
@@ -54,7 +55,10 @@ export function readQuestion(text: string, isKnown?: IsKnown, cleaned = false): 
       const last = words[j]!;
       // As written, and with every word's head, for "중국의 데이터 센터를" style spans.
       const keys = new Set([...last.forms.map((tail) => inner + tail), stems + last.stem]);
-      patterns.push({ keys: [...keys].map(toJamo), from: i, to: j, mode: 'text', ...(apart ? { spelled: true } : {}) });
+      // All the pieces of one word typed without spaces are that word: as tolerant of a typo as any word
+      // ("오사기타" split into 오사 + 기타 is still 오서기타 misspelt).
+      const wholeWord = words[i]!.piece !== undefined && words[i]!.piece === last.piece && words[i - 1]?.piece !== last.piece && words[j + 1]?.piece !== last.piece;
+      patterns.push({ keys: [...keys].map(toJamo), from: i, to: j, mode: 'text', ...(apart || wholeWord ? { spelled: true } : {}) });
     }
   }
   return { words, patterns };
@@ -66,7 +70,7 @@ export function readQuestion(text: string, isKnown?: IsKnown, cleaned = false): 
  * into the longest known pieces, left to right, when they cover most of it.
  */
 function splitRunTogether(words: Word[], isKnown: IsKnown): Word[] {
-  return words.flatMap((w) => {
+  return words.flatMap((w, index) => {
     if (w.raw.length < MIN_RUN || !hasHangul(w.raw) || w.forms.some((f) => isKnown(toJamo(f)))) return [w];
     const pieces: string[] = [];
     let covered = 0;
@@ -86,6 +90,9 @@ function splitRunTogether(words: Word[], isKnown: IsKnown): Word[] {
       }
     }
     if (pending) pieces.push(pending);
-    return covered / w.raw.length >= SPLIT_COVERAGE ? toWords(pieces.join(' ')) : [w];
+    // One known piece and one stray syllable that is no particle ("노두기포" = 노두기 + 포) is more likely a
+    // longer name misspelt: left whole, for the typo-tolerant lookup.
+    const stray = pieces.length === 2 && pieces.filter((p) => p.length === 1 && !isParticle(p)).length === 1;
+    return covered / w.raw.length >= SPLIT_COVERAGE && !stray ? toWords(pieces.join(' ')).map((p) => ({ ...p, piece: index })) : [w];
   });
 }

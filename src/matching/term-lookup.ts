@@ -4,7 +4,7 @@
 import Fuse from 'fuse.js';
 import { deletionsOf, SHORT_KEY, trigramsOf, type Term, type Vocabulary } from './vocabulary.ts';
 import { MIN_SOUNDS_LIKE_LENGTH, soundsAlike, soundsLike } from './sounds-like.ts';
-import { FUSE_THRESHOLD, FUZZY_SPAN_LIMIT, LOOKUP_CACHE_LIMIT, MAX_CANDIDATES, SOUNDS_LIKE_SIMILARITY, STEM_SIMILARITY } from './tuning.ts';
+import { FUSE_THRESHOLD, FUZZY_SPAN_LIMIT, LOOKUP_CACHE_LIMIT, MAX_CANDIDATES, MAX_DISTANCE_CHECKS, SOUNDS_LIKE_SIMILARITY, STEM_SIMILARITY } from './tuning.ts';
 
 export interface TermHit {
   term: Term;
@@ -107,7 +107,14 @@ function candidateTerms(vocab: Vocabulary, pattern: string): Term[] {
   if (pattern.length <= SHORT_KEY) {
     const ids = new Set<number>();
     for (const d of deletionsOf(pattern)) for (const id of vocab.deletions.get(d) ?? []) ids.add(id);
-    return [...ids].slice(0, MAX_CANDIDATES).map((id) => vocab.terms[id]!);
+    // Shared deletions include terms two letters off: the distance check first, then the cap.
+    const out: Term[] = [];
+    for (const id of ids) {
+      const term = vocab.terms[id]!;
+      if (withinDistance(pattern, term.key, errorBudget(term.key.length) + 1)) out.push(term);
+      if (out.length >= MAX_CANDIDATES) break;
+    }
+    return out;
   }
   const grams = new Set(trigramsOf(pattern));
   const counts = new Map<number, number>();
@@ -123,7 +130,15 @@ function candidateTerms(vocab: Vocabulary, pattern: string): Term[] {
     if (hits >= Math.max(1, need) && Math.abs(term.key.length - pattern.length) <= budget + 1) scored.push([id, hits]);
   }
   scored.sort((a, b) => b[1] - a[1]);
-  return scored.slice(0, MAX_CANDIDATES).map(([id]) => vocab.terms[id]!);
+  // At 100,000 names many share as many trigrams as the one meant: the cheap distance check picks among
+  // them before the cap, so the name one jamo off is not lost behind others that only look alike.
+  const out: Term[] = [];
+  const within = errorBudget(pattern.length) + 1;
+  for (let i = 0; i < scored.length && i < MAX_DISTANCE_CHECKS && out.length < MAX_CANDIDATES; i++) {
+    const term = vocab.terms[scored[i]![0]]!;
+    if (withinDistance(pattern, term.key, Math.max(within, errorBudget(term.key.length) + 1))) out.push(term);
+  }
+  return out;
 }
 
 /** Whether the edit distance between a and b is at most max (banded dynamic programme, stops early). */

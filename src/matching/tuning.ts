@@ -6,6 +6,11 @@
 export const SHORT_KEY = 8;
 /** At most this many candidate terms are scored by fuse.js per word: more only costs time. */
 export const MAX_CANDIDATES = 16;
+/**
+ * Trigram candidates checked by edit distance before the cap above: at 100,000 names hundreds share the
+ * trigrams a one-jamo typo keeps; a banded distance check on a few hundred short keys costs well under 1 ms.
+ */
+export const MAX_DISTANCE_CHECKS = 400;
 /** fuse.js threshold: loose on purpose; the error budget below decides. */
 export const FUSE_THRESHOLD = 0.45;
 /** A conjugated Korean word matched through its stem (만들어졌 -> 만든) is close, not certain. */
@@ -88,11 +93,6 @@ export const UNASKED_ENTITY_COST = 0.004;
 export const KEEP_RANKED = 50;
 /** Below this share of the question explained, a question read without a frame is not answered. */
 export const ANSWER_THRESHOLD = 0.55;
-/**
- * A question with no entity and no attribute the lexicon knows is answered from the coverage score only
- * when it explains this much: such questions are mostly chit-chat or about something the article lacks.
- */
-export const FRAMELESS_THRESHOLD = 0.7;
 
 // ── Korean typed on an English keyboard (matcher.ts) ────────────────────────────────────────────
 /**

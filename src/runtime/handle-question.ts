@@ -15,6 +15,7 @@ import { createUserHasher } from './hash-user.ts';
 import { replyLocale } from './reply-locale.ts';
 import { errorForLog } from './error-for-log.ts';
 import { createMemoryConversationStore, type ConversationStore } from './conversation-store.ts';
+import { chartForRequest } from '../charts/chart-request.ts';
 
 export interface HandleDeps {
   core: Core;
@@ -84,7 +85,10 @@ export function createHandle(deps: HandleDeps): Handle {
       answer = noticeAnswer(core, locale, 'error');
     }
     const seconds = (performance.now() - started) / 1000;
-    if (conversationKey && answer.context) {
+    // "차트 보여줘" shows a chart of the conversation; it is not a turn of it ("그럼 미국은?" after it still
+    // follows the question before), so the stored conversation stays as it was.
+    const chartRequest = answer.context !== undefined && chartForRequest(text, answer, core.charts(), (q) => core.ask(q)) !== undefined;
+    if (conversationKey && answer.context && !chartRequest) {
       try {
         await conversations.set(conversationKey, answer.context);
       } catch (err) {

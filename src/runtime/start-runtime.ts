@@ -4,6 +4,7 @@
 // conversations), the public HTTP port shared by the platforms that mount a path on it, /healthz and
 // /metrics on HEALTH_PORT, fact reloads and a graceful shutdown. src/main.ts only reads the
 // configuration and wires signals to this.
+import { createChartRenderer, type ChartRenderer } from '../charts/chart-renderer.ts';
 import type { Core } from '../core.ts';
 import { ConfigError, type PlatformContext, type PlatformVote, type RunningPlatform, type VoteOutcome } from '../platform.ts';
 import { openQuestionLog, type QuestionLogConfig } from '../question-log/question-log-config.ts';
@@ -106,6 +107,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await Promise.all([questionLog?.close(), shared?.close()].map((p) => p?.catch((err: unknown) => logger.warn({ err: errorForLog(err) }, 'state did not close cleanly'))));
   };
   const publicHttp = createPublicHttp();
+  const charts = createChartRenderer(core);
+  // Drawn in the background while the platforms connect, so the first answer's picture is ready; the
+  // terminal chat alone draws no PNG and so never loads ECharts and resvg.
+  if (platforms.some((p) => p.definition.pictures)) {
+    void charts.warm().catch((err: unknown) => logger.warn({ err: errorForLog(err) }, 'could not draw the charts ahead; each is drawn when first asked for'));
+  }
 
   const running: Started[] = [];
   const each = async (what: string, work: (p: Started) => Promise<void> | undefined) => {
@@ -128,7 +135,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   for (const { definition, config: platformConfig } of platforms) {
     health.starting(definition.name);
-    const ctx = contextFor(definition.name, platformConfig, { core, logger, handle, health, config, http: publicHttp, vote, firstDelivery });
+    const ctx = contextFor(definition.name, platformConfig, { core, charts, logger, handle, health, config, http: publicHttp, vote, firstDelivery });
     try {
       running.push({ name: definition.name, instance: await definition.start(ctx), inFlight: ctx.inFlight });
     } catch (err) {
@@ -230,6 +237,7 @@ function contextFor(
   platformConfig: unknown,
   deps: {
     core: Core;
+    charts: ChartRenderer;
     logger: Logger;
     handle: Handle;
     health: Health;
@@ -244,6 +252,7 @@ function contextFor(
   const defaultLocale = deps.config.defaultLocale;
   return {
     core,
+    charts: deps.charts,
     config: platformConfig,
     settings: { defaultLocale, rateLimit: { max: deps.config.rateLimit.max, windowSeconds: deps.config.rateLimit.windowMs / 1000 } },
     logger,

@@ -1,6 +1,8 @@
 // `npm run bench:slack [-- --json] [-- --events N --concurrency C]`: signed app_mention events per second
 // through the bot's HTTP receiver (its door, Bolt, the listeners, the core), end to end to a fake Web API
-// (chat.postMessage answered), against a bare Bolt app with the same setup that posts a fixed reply. Both run in this process on loopback, in
+// (chat.postMessage answered, and a chart uploaded under the answers that carry one), against a bare Bolt
+// app with the same setup that posts a fixed reply, and uploads a fixed PNG under the same questions'
+// replies (files.uploadV2, as the bot does). Both run in this process on loopback, in
 // alternating rounds after a warm-up, so they share the machine's state. The bot must keep >= 90% of the
 // bare app's throughput (exit code 1 otherwise).
 import { Agent, request, type Server } from 'node:http';
@@ -8,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { App } from '@slack/bolt';
 import { pino } from 'pino';
-import { createCore, createInFlight, createPublicHttp, type Answer, type PlatformContext, type Question } from '../../src/index.ts';
+import { createChartRenderer, createCore, createInFlight, createPublicHttp, type Answer, type ChartView, type PlatformContext, type Question } from '../../src/index.ts';
 import { replyLocale } from '../../src/runtime/reply-locale.ts';
 import { configureSlack, variables, type SlackConfig } from '../../adapters/slack/config.ts';
 import { commonBoltOptions } from '../../adapters/slack/create-slack-app.ts';
@@ -62,6 +64,7 @@ async function main(): Promise<number> {
   const http = createPublicHttp();
   const ctx: PlatformContext<SlackConfig> = {
     core,
+    charts: createChartRenderer(core),
     config,
     settings: { defaultLocale: 'ko', rateLimit: { max: 5, windowSeconds: 10 } },
     logger,
@@ -89,8 +92,22 @@ async function main(): Promise<number> {
   // A fixed reply of the same shape as the bot's (a section and a citation context block, rendered
   // once): the difference between the two apps is then the bot's own work, not the size of a message.
   const fixed = renderAnswer(core.ask({ text: QUESTIONS[0]!.replace('<@UBOT> ', '') }), core.t);
+  // The picture the bot uploads under each question's answer (none for some), drawn once: the bare app
+  // uploads the same bytes under the same questions, so both make the same calls with the same payloads
+  // and the difference stays the bot's own work.
+  const pictures = new Map<string, { view: ChartView; png: Buffer }>();
+  for (const q of QUESTIONS) {
+    const view = ctx.charts.forAnswer(core.ask({ text: q.replace('<@UBOT> ', ''), locale: 'ko' }));
+    if (view) pictures.set(q, { view, png: await ctx.charts.png(view) });
+  }
   bare.event('app_mention', async ({ event, client }) => {
-    await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, unfurl_links: false, unfurl_media: false, ...fixed });
+    const thread = event.thread_ts ?? event.ts;
+    await client.chat.postMessage({ channel: event.channel, thread_ts: thread, unfurl_links: false, unfurl_media: false, ...fixed });
+    const picture = pictures.get(event.text);
+    if (picture) {
+      const { view, png } = picture;
+      await client.files.uploadV2({ channel_id: event.channel, thread_ts: thread, file: png, filename: view.fileName, title: view.title, alt_text: view.altText });
+    }
   });
   const bareServer = (await bare.start(0)) as Server;
   const targets = {
@@ -105,6 +122,7 @@ async function main(): Promise<number> {
     // Signed up front: signing is Slack's work, not the app's.
     const requests = Array.from({ length: count }, (_, i) => signedRequest(SECRET, eventBody(appMention({ text: QUESTIONS[i % QUESTIONS.length] ?? '' }))));
     const postsBefore = fake.answered.get('chat.postMessage') ?? 0;
+    const uploadsBefore = fake.answered.get('files.completeUploadExternal') ?? 0;
     let next = 0;
     const start = performance.now();
     await Promise.all(
@@ -119,6 +137,9 @@ async function main(): Promise<number> {
     agent.destroy();
     const posted = (fake.answered.get('chat.postMessage') ?? 0) - postsBefore;
     if (posted !== count) throw new Error(`expected ${count} replies posted, saw ${posted}`);
+    const charts = Array.from({ length: count }, (_, i) => QUESTIONS[i % QUESTIONS.length]!).filter((q) => pictures.has(q)).length;
+    const uploaded = (fake.answered.get('files.completeUploadExternal') ?? 0) - uploadsBefore;
+    if (uploaded !== charts) throw new Error(`expected ${charts} charts uploaded, saw ${uploaded}`);
     return ms;
   };
 

@@ -16,6 +16,14 @@ describe('a chart request', () => {
     expect(request('중국 데이터센터 몇 개?')).toBeUndefined();
   });
 
+  it('leaves a question that only mentions charts to its answer: no request without a word that asks to see', () => {
+    expect(request('기사 도표들의 출처는 어디야?')).toBeUndefined();
+    expect(request('Where do the charts come from?')).toBeUndefined();
+    // The answer has a chart of its own: the adapter shows it with the answer.
+    expect(request('데이터센터 그래프')).toBeUndefined();
+    expect(charts.forAnswer(core.ask({ text: '데이터센터 그래프' }))?.chart).toBe('data-centres-by-country');
+  });
+
   it('shows the chart its words name, highlighted as the answer to them would be', () => {
     expect(request('데이터센터 차트 보여줘')).toEqual({ chart: 'data-centres-by-country', highlight: [], locale: 'ko' });
     expect(request('show me the data centre chart')).toEqual({ chart: 'data-centres-by-country', highlight: [], locale: 'en' });

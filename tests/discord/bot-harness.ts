@@ -1,8 +1,8 @@
 // Test harness: the real Discord adapter (real discord.js client, real core) logged in to a fake
 // Discord on 127.0.0.1. Each call gets its own fake on its own port, so test files run in parallel.
-import { type Core, type PlatformContext, type RunningPlatform } from '../../src/index.ts';
+import { type ChartRenderer, type Core, type PlatformContext, type RunningPlatform } from '../../src/index.ts';
 import { platform } from '../../adapters/discord/index.ts';
-import { captureContext, type ContextOptions, type HandleOverride, testCore, type LogLine } from '../helpers/test-context.ts';
+import { captureContext, type ContextOptions, type HandleOverride, testCharts, testCore, type LogLine } from '../helpers/test-context.ts';
 import type { DiscordConfig } from '../../adapters/discord/config.ts';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fakes/fake-discord.ts';
 
@@ -27,6 +27,8 @@ export interface HarnessOptions {
   /** A question log for ctx.handle and ctx.vote (default none: answers carry no feedback buttons). */
   questionLog?: ContextOptions['questionLog'];
   fake?: FakeDiscordOptions;
+  /** Replace the chart renderer the adapter sees (e.g. one whose drawing fails). */
+  charts?: (charts: ChartRenderer) => ChartRenderer;
 }
 
 export interface TestContext {
@@ -43,6 +45,7 @@ export function makeContext(options: HarnessOptions = {}, env: Record<string, st
     ...(options.handle ? { handle: options.handle } : {}),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.questionLog ? { questionLog: options.questionLog } : {}),
+    ...(options.charts ? { charts: options.charts(testCharts()) } : {}),
   });
 }
 
@@ -88,11 +91,13 @@ export interface CallbackMessage {
     title?: string;
     description?: string;
     url?: string;
+    image?: { url: string };
     fields?: { name: string; value: string }[];
     footer?: { text: string };
   }[];
   allowed_mentions?: { parse?: string[]; users?: string[]; roles?: string[] };
   components?: { type: number; components: { type: number; custom_id: string; label: string; style: number }[] }[];
+  attachments?: { id: number | string; filename: string; description?: string }[];
 }
 
 export const EPHEMERAL = 1 << 6;

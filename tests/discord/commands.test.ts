@@ -19,8 +19,8 @@ describe('slash command modules', () => {
 });
 
 describe('slash command definitions', () => {
-  it('define /ask, /facts and /about', () => {
-    expect(commands.map((c) => c.name)).toEqual(['ask', 'facts', 'about']);
+  it('define /ask, /chart, /facts and /about', () => {
+    expect(commands.map((c) => c.name)).toEqual(['ask', 'chart', 'facts', 'about']);
   });
 
   it('have valid Korean name and description localisations for every command and option', () => {
@@ -53,6 +53,17 @@ describe('slash command definitions', () => {
     const ko = core.topics('ko');
     expect(topic.choices?.map((c) => c.value)).toEqual(en.slice(0, 25).map((t) => t.id));
     expect(topic.choices?.map((c) => c.name_localizations?.ko)).toEqual(ko.slice(0, 25).map((t) => t.title));
+  });
+
+  it("offer the fact file's charts as /chart's one required choice, captioned in English and Korean", () => {
+    const chart = commands.find((c) => c.name === 'chart')!;
+    expect(chart.options).toHaveLength(1);
+    const option = chart.options![0] as { name: string; required?: boolean; choices?: { name: string; value: string; name_localizations?: { ko?: string } }[] };
+    expect(option).toMatchObject({ name: 'chart', required: true });
+    const drawn = core.charts().charts;
+    expect(option.choices?.map((c) => c.value)).toEqual(['nature-index-2016-2024', 'data-centres-by-country', 'ai-paper-authors-2024']);
+    expect(option.choices?.map((c) => c.name)).toEqual(drawn.map((c) => c.caption.en));
+    expect(option.choices?.map((c) => c.name_localizations?.ko)).toEqual(drawn.map((c) => c.caption.ko));
   });
 
   it('work in servers, in DMs with the bot and when installed by a user', () => {

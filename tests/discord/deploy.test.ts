@@ -29,12 +29,12 @@ const deploy = async (env: Record<string, string>) => {
 };
 
 describe('npm run discord:deploy', () => {
-  it('registers /ask, /facts and /about with Korean localisations to DISCORD_GUILD_ID (the npm script)', async () => {
+  it('registers /ask, /chart, /facts and /about with Korean localisations to DISCORD_GUILD_ID (the npm script)', async () => {
     fake = await startFakeDiscord();
     const result = await npmDeploy({ DISCORD_TOKEN: 'deploy-token', DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_GUILD_ID: GUILD, DISCORD_API_BASE: fake.apiBase });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('/ask, /facts, /about');
+    expect(result.stdout).toContain('/ask, /chart, /facts, /about');
 
     const puts = fake.requests.filter((r) => r.method === 'PUT');
     expect(puts).toHaveLength(1);
@@ -42,8 +42,8 @@ describe('npm run discord:deploy', () => {
     expect(put.path).toBe(`/applications/${fake.applicationId}/guilds/${GUILD}/commands`);
     expect(put.headers.authorization).toBe('Bot deploy-token');
     const commands = put.body as Command[];
-    expect(commands.map((c) => c.name)).toEqual(['ask', 'facts', 'about']);
-    expect(commands.map((c) => c.name_localizations?.ko)).toEqual(['질문', '수치', '소개']);
+    expect(commands.map((c) => c.name)).toEqual(['ask', 'chart', 'facts', 'about']);
+    expect(commands.map((c) => c.name_localizations?.ko)).toEqual(['질문', '도표', '수치', '소개']);
     for (const c of commands) {
       expect(c.description_localizations?.ko).toMatch(/[가-힣]/);
       expect(c.contexts).toEqual([0, 1, 2]);
@@ -54,7 +54,8 @@ describe('npm run discord:deploy', () => {
       ['private', '비공개'],
     ]);
     expect(ask.options?.[0]).toMatchObject({ autocomplete: true, required: true });
-    expect(commands[1]!.options?.[0]?.name).toBe('topic');
+    expect(commands[1]!.options?.[0]?.name).toBe('chart');
+    expect(commands[2]!.options?.[0]?.name).toBe('topic');
   });
 
   it('registers globally when DISCORD_GUILD_ID is empty', async () => {

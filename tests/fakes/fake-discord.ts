@@ -6,7 +6,8 @@
 // Only what discord.js needs is served: GET /gateway/bot (with session_start_limit.max_concurrency and
 // the recommended shard count), HELLO / IDENTIFY -> READY / RESUME -> RESUMED / heartbeat -> ACK,
 // interaction callbacks (204 without a JSON content type, like Discord), webhook follow-ups and
-// @original edits, and command registration. Shards are told apart by IDENTIFY's `shard` field, and an
+// @original edits (JSON, or multipart with files: payload_json and files[n], as discord.js sends
+// attachments), and command registration. Shards are told apart by IDENTIFY's `shard` field, and an
 // interaction in a guild goes to the shard that owns the guild ((guild_id >> 22) % shard count), a DM's
 // to shard 0, as Discord routes them.
 import { once } from 'node:events';
@@ -24,10 +25,21 @@ export interface RecordedRequest {
   /** Parsed JSON body (or the `payload_json` part of a multipart body); undefined when there is none. */
   body: unknown;
   rawBody: string;
+  /** The files of a multipart body (files[0], files[1], ...), their bytes as sent. */
+  files: UploadedFile[];
   /** The HTTP status the fake answered with. */
   status: number;
   /** When it arrived (Date.now()), to check the order and spacing of retries. */
   at: number;
+}
+
+export interface UploadedFile {
+  /** The form field, e.g. files[0]. */
+  field: string;
+  /** The file name the client gave (what attachment://<name> refers to). */
+  name: string;
+  contentType: string;
+  data: Buffer;
 }
 
 export interface GatewayFrame {
@@ -192,7 +204,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const at = Date.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const rawBody = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const rawBody = raw.toString('utf8');
+    const { body, files } = await parseBody(raw, req.headers['content-type']);
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const prefix = '/api/v10';
     const rawPath = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
@@ -202,8 +216,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       path,
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
-      body: parseBody(rawBody, req.headers['content-type']),
+      body,
       rawBody,
+      files,
       status: 0,
       at,
     };
@@ -270,7 +285,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       content: data.content ?? '',
       embeds: data.embeds ?? [],
       components: [],
-      attachments: [],
+      // What Discord stores for each file sent: its name and a CDN URL (here, a made-up one).
+      attachments: ((data.attachments ?? []) as Array<{ id?: unknown; filename?: string; description?: string }>).map((a) => ({
+        id: snowflake(),
+        filename: a.filename ?? 'file',
+        ...(a.description ? { description: a.description } : {}),
+        size: 0,
+        url: `https://cdn.fake/attachments/${a.filename ?? 'file'}`,
+        proxy_url: `https://media.fake/attachments/${a.filename ?? 'file'}`,
+      })),
       mentions: [],
       mention_roles: [],
       mention_everyone: false,
@@ -494,15 +517,26 @@ function safeDecode(segment: string): string {
   }
 }
 
-function parseBody(raw: string, contentType: string | undefined): unknown {
-  if (!raw) return undefined;
+/** JSON, or multipart/form-data (parsed by the platform's own fetch Response, as a server would). */
+async function parseBody(raw: Buffer, contentType: string | undefined): Promise<{ body: unknown; files: UploadedFile[] }> {
+  if (raw.length === 0) return { body: undefined, files: [] };
   if (contentType?.startsWith('multipart/form-data')) {
-    const match = /name="payload_json"\r\n(?:[^\r\n]*\r\n)*\r\n([\s\S]*?)\r\n--/.exec(raw);
-    return match?.[1] ? JSON.parse(match[1]) : raw;
+    const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+    const files: UploadedFile[] = [];
+    let body: unknown;
+    for (const [field, value] of form) {
+      if (typeof value === 'string') {
+        if (field === 'payload_json') body = JSON.parse(value);
+      } else {
+        files.push({ field, name: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
+      }
+    }
+    return { body, files };
   }
+  const text = raw.toString('utf8');
   try {
-    return JSON.parse(raw);
+    return { body: JSON.parse(text), files: [] };
   } catch {
-    return raw;
+    return { body: text, files: [] };
   }
 }

@@ -4,8 +4,11 @@
 // - response URLs under /response/<id> (what /ask and buttons reply to);
 // - the Socket Mode WebSocket (apps.connections.open hands out its ws:// URL; it sends {type:'hello'},
 //   pushes envelopes and records the {envelope_id} acks);
+// - the file upload flow of files.uploadV2: files.getUploadURLExternal hands out an upload URL under
+//   /upload/<file id>, the bytes are POSTed there, files.completeUploadExternal shares the file into a
+//   channel (and thread); each file, its bytes and where it was shared are kept in `uploads`;
 // - helpers that build Slack's payloads and sign and POST them to a bot's HTTP receiver like Slack does.
-// Every Web API call and response-URL post is recorded in `calls`.
+// Every Web API call, upload ('file_upload') and response-URL post is recorded in `calls`.
 import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -21,6 +24,18 @@ export interface SlackCall {
   token?: string;
   /** Form fields with JSON values (blocks, ...) parsed, or the JSON body. */
   body: Record<string, unknown>;
+}
+
+export interface FakeUpload {
+  fileId: string;
+  /** What files.getUploadURLExternal was told. */
+  filename: string;
+  length: number;
+  altText?: string;
+  /** The bytes POSTed to the upload URL (undefined until they arrive). */
+  bytes?: Buffer;
+  /** What files.completeUploadExternal shared it as, and where (undefined until it is called). */
+  completed?: { title?: string; channel?: string; threadTs?: string; initialComment?: string };
 }
 
 export interface SocketAck {
@@ -39,9 +54,11 @@ export interface FakeSlackOptions {
   rejectAppToken?: boolean;
   /** Override a Web API answer: return a body (e.g. { ok: false, error: 'not_in_channel' }) or undefined for the default. */
   reply?: (method: string, body: Record<string, unknown>) => Record<string, unknown> | undefined;
-  /** Answer Web API calls after this many ms (per method): a slow Slack, for shutdown tests. */
+  /** Answer Web API calls after this many ms (per method; 'file_upload' for the upload URL): a slow Slack. */
   latencyMs?: (method: string) => number;
-  /** Record calls (default true). The benchmark turns it off to measure the bot, not the fake's memory. */
+  /** The HTTP status the upload URL answers with (default 200; e.g. 413 for a file too large). */
+  uploadStatus?: (upload: FakeUpload) => number;
+  /** Record calls and uploaded bytes (default true). The benchmark turns it off to measure the bot, not the fake's memory. */
   record?: boolean;
 }
 
@@ -56,6 +73,10 @@ export interface FakeSlack {
   counts: Map<string, number>;
   /** How many calls each method has had its answer sent for (a slow answer counts once it is sent). */
   answered: Map<string, number>;
+  /** Every file announced with files.getUploadURLExternal, in order. */
+  uploads: FakeUpload[];
+  /** Resolves with the first upload (past or future) that was completed (shared) and matches. */
+  waitForUpload(predicate?: (upload: FakeUpload) => boolean, timeoutMs?: number): Promise<FakeUpload>;
   /** Resolves with the first recorded call (past or future) to `method` that matches. */
   waitForCall(method: string, predicate?: (call: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
   /** Socket Mode: resolves when a bot's WebSocket is connected (and was sent hello). */
@@ -79,6 +100,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const counts = new Map<string, number>();
   const answered = new Map<string, number>();
   const acks: SocketAck[] = [];
+  const uploads: FakeUpload[] = [];
   const sockets = new Set<WebSocket>();
   const waiters = new Set<() => void>();
   const wake = () => [...waiters].forEach((w) => w());
@@ -115,7 +137,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    if (url.pathname.startsWith('/upload/')) return receiveFile(req, res, url.pathname.slice('/upload/'.length), bytes);
+    const raw = bytes.toString('utf8');
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (url.pathname.startsWith('/response/')) {
       note({ method: 'response_url', path: url.pathname, headers: req.headers, body: parseBody(raw, req.headers['content-type']) });
@@ -134,6 +158,30 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     answered.set(method, (answered.get(method) ?? 0) + 1);
   }
 
+  /** The upload URL: the file's bytes, raw or as the one file of a multipart form (as the Web API client sends them). */
+  async function receiveFile(req: IncomingMessage, res: ServerResponse, fileId: string, bytes: Buffer) {
+    note({ method: 'file_upload', path: `/upload/${fileId}`, headers: req.headers, body: { file_id: fileId, bytes: bytes.length } });
+    const latency = options.latencyMs?.('file_upload') ?? 0;
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    const upload = uploads.find((u) => u.fileId === fileId);
+    if (!upload) return text(res, 404, 'unknown upload');
+    const status = options.uploadStatus?.(upload) ?? 200;
+    if (status !== 200) return text(res, status, status === 413 ? 'Request Entity Too Large' : 'upload failed');
+    const type = req.headers['content-type'] ?? '';
+    if (!record) {
+      // The benchmark: the bytes are not the bot's cost to measure, nor memory to keep.
+      upload.bytes = Buffer.alloc(0);
+    } else if (type.startsWith('multipart/form-data')) {
+      const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': type } }).formData();
+      const file = [...form.values()].find((v): v is File => typeof v !== 'string');
+      upload.bytes = file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+    } else {
+      upload.bytes = bytes;
+    }
+    text(res, 200, `OK - ${upload.bytes.length}`);
+    wake();
+  }
+
   function answer(method: string, body: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
     if (method === 'apps.connections.open') {
       if (options.rejectAppToken || !token?.startsWith('xapp-')) return { ok: false, error: 'invalid_auth' };
@@ -149,6 +197,25 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${String(uploads.length + 1).padStart(8, '0')}`;
+        uploads.push({ fileId, filename: String(body.filename ?? ''), length: Number(body.length ?? 0), ...(typeof body.alt_text === 'string' ? { altText: body.alt_text } : {}) });
+        return { ok: true, upload_url: `${base}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (Array.isArray(body.files) ? body.files : []) as Array<{ id?: string; title?: string }>;
+        for (const f of files) {
+          const upload = uploads.find((u) => u.fileId === f.id);
+          if (!upload) return { ok: false, error: 'file_not_found' };
+          upload.completed = {
+            ...(f.title ? { title: f.title } : {}),
+            ...(typeof body.channel_id === 'string' ? { channel: body.channel_id } : {}),
+            ...(typeof body.thread_ts === 'string' ? { threadTs: body.thread_ts } : {}),
+            ...(typeof body.initial_comment === 'string' ? { initialComment: body.initial_comment } : {}),
+          };
+        }
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
       default:
         return { ok: true };
     }
@@ -195,6 +262,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     calls,
     counts,
     answered,
+    uploads,
+    waitForUpload: (predicate = () => true, timeoutMs = 30_000) =>
+      waitFor(() => uploads.find((u) => u.completed !== undefined && predicate(u)), 'a completed file upload', timeoutMs),
     callsTo: (method) => calls.filter((c) => c.method === method),
     waitForCall: (method, predicate = () => true, timeoutMs = 30_000) =>
       waitFor(() => calls.find((c) => c.method === method && predicate(c)), `a ${method} call`, timeoutMs),
@@ -389,11 +459,11 @@ export function interactiveEnvelope(payload: Record<string, unknown>, id = envel
   return { envelope_id: id, type: 'interactive', payload, accepts_response_payload: false };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -420,6 +490,11 @@ function tryJson(value: string): unknown {
   } catch {
     return value;
   }
+}
+
+function text(res: ServerResponse, status: number, body: string) {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {

@@ -5,10 +5,12 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import {
+  createChartRenderer,
   createCore,
   createInFlight,
   createPublicHttp,
   type Answer,
+  type ChartRenderer,
   type Core,
   type Locale,
   type PlatformContext,
@@ -28,6 +30,18 @@ let sharedCore: Core | undefined;
 export function testCore(): Core {
   sharedCore ??= createCore();
   return sharedCore;
+}
+
+const renderers = new WeakMap<Core, ChartRenderer>();
+/**
+ * One chart renderer per core, as the runtime keeps one per process: a picture drawn for one test is
+ * served from memory to the next. Nothing is drawn ahead (the runtime's warm-up is its own test): ECharts'
+ * import would otherwise land inside some test's 3 s Discord window.
+ */
+export function testCharts(core: Core = testCore()): ChartRenderer {
+  let charts = renderers.get(core);
+  if (!charts) renderers.set(core, (charts = createChartRenderer(core)));
+  return charts;
 }
 
 export interface LogLine {
@@ -65,6 +79,8 @@ export interface ContextOptions {
   unlimited?: boolean;
   /** A question log for ctx.handle to record in and ctx.vote to vote in (default: none; votes are 'unavailable'). */
   questionLog?: QuestionLog;
+  /** The chart renderer (default: the core's shared one, testCharts). */
+  charts?: ChartRenderer;
 }
 
 /** The adapter's configuration from `env`, as the runtime makes it (its variables, then configure()). */
@@ -98,6 +114,7 @@ export function captureContext<C>(platform: PlatformDefinition<C> | undefined, o
   const http = createPublicHttp();
   const ctx: PlatformContext<C> = {
     core,
+    charts: options.charts ?? testCharts(core),
     config: platform ? configFor(platform, options.env ?? {}) : (undefined as C),
     settings: { defaultLocale, rateLimit: { max: rateLimit.max, windowSeconds: rateLimit.windowMs / 1000 } },
     logger,

@@ -60,7 +60,7 @@ describe('difference between two countries’ data-centre counts', () => {
     const a = core.ask({ text: 'How many more data centres does Germany have than the UK?' });
     expect(a.citations.length).toBeGreaterThanOrEqual(1);
     expect(a.body).toContain('Germany has 521');
-    expect(a.body).toContain('The UK has 514');
+    expect(a.body).toContain('The United Kingdom has 514');
   });
 
   it('does not subtract figures from different sources (Korea’s Cloudscene 43 vs China’s 449)', () => {

@@ -168,6 +168,8 @@ describe('npm start with Discord and Slack, on SIGTERM', () => {
       const burst = Array.from({ length: 20 }, (_, i) => mentionSlack('How many large data centres does China have?', `U0BURST${i}`, own.slack));
       const sent = Array.from({ length: 10 }, (_, i) => askDiscord('중국 데이터센터 몇 개?', `20000000000000010${i}`, 'ko', fakes.discord));
       const accepted = (await Promise.all(burst.slice(0, 10))).filter((r) => r.status === 200);
+      // The signal comes while questions are in flight on both platforms: at least one Discord question taken.
+      await b.waitForLog((l) => l.msg === 'question' && l.platform === 'discord');
       b.kill('SIGTERM');
       const late = await Promise.allSettled(burst.slice(10));
       for (const r of late) if (r.status === 'fulfilled' && r.value.status === 200) accepted.push(r.value);

@@ -16,6 +16,13 @@ describe('Slack app manifest', () => {
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
   });
 
+  it('can upload the chart pictures (files:write), and the README lists exactly the scopes the manifest asks for', () => {
+    expect(manifest.oauth_config.scopes.bot).toContain('files:write');
+    const readme = readFileSync(new URL('../../adapters/slack/README.md', import.meta.url), 'utf8');
+    const listed = /the scopes \(([^)]*)\)/.exec(readme)?.[1] ?? '';
+    expect([...listed.matchAll(/`([a-z_:.]+)`/g)].map((m) => m[1]).sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+  });
+
   it('declares /ask, the share button (interactivity) and Socket Mode', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toContain('/ask');
     expect(manifest.settings.interactivity.is_enabled).toBe(true);

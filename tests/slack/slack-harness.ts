@@ -37,10 +37,13 @@ export interface HarnessOptions {
   /** A question log for ctx.handle and ctx.vote (default none: answers carry no feedback buttons). */
   questionLog?: ContextOptions['questionLog'];
   fake?: FakeSlackOptions;
+  /** How long each request of a chart upload may take (default: the adapter's). */
+  chartUploadTimeoutMs?: number;
+  charts?: ContextOptions['charts'];
 }
 
 /** A context for the Slack adapter configured from `env`, as the runtime would make it. */
-export function harnessContext(env: Record<string, string>, options: Omit<HarnessOptions, 'env' | 'mode' | 'fake'> = {}) {
+export function harnessContext(env: Record<string, string>, options: Omit<HarnessOptions, 'env' | 'mode' | 'fake' | 'chartUploadTimeoutMs'> = {}) {
   return captureContext(platform, { env, ...options });
 }
 
@@ -53,11 +56,11 @@ export async function startSlackBot(options: HarnessOptions = {}): Promise<Slack
     ...(mode === 'http' ? { SLACK_SIGNING_SECRET: SIGNING_SECRET } : { SLACK_APP_TOKEN: 'xapp-test-token' }),
     ...options.env,
   };
-  const { mode: _mode, env: _env, fake: _fake, ...contextOptions } = options;
+  const { mode: _mode, env: _env, fake: _fake, chartUploadTimeoutMs, ...contextOptions } = options;
   const { ctx, http, logs, connection } = harnessContext(env, contextOptions);
   let bot: RunningSlack;
   try {
-    bot = await startSlack(ctx, { clientOptions: { retryConfig: { retries: 0 } }, processBeforeResponse: true });
+    bot = await startSlack(ctx, { clientOptions: { retryConfig: { retries: 0 } }, processBeforeResponse: true, ...(chartUploadTimeoutMs !== undefined ? { chartUploadTimeoutMs } : {}) });
     // As the runtime does once every platform has started: listen when something was mounted.
     if (http.mounted.length > 0) await http.listen(0, '127.0.0.1');
   } catch (err) {

@@ -1,11 +1,14 @@
-// /ask question:<text> [private:<bool>]: one question through ctx.handle, one embed back; while the
-// question is typed, answerable questions close to it are offered (autocomplete).
+// /ask question:<text> [private:<bool>]: one question through ctx.handle, one embed back, and when the
+// answer's figure comes from a chart, that chart attached after the text (its asked item highlighted);
+// "차트 보여줘" / "show the chart" answers with the chart itself. While the question is typed,
+// answerable questions close to it are offered (autocomplete).
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import { errorForLog, type PlatformContext } from '../../../src/index.ts';
 import { DISCORD_LIMITS, truncate } from '../embed-limits.ts';
 import { uiLocale } from '../interaction-locale.ts';
 import { feedbackRow } from '../feedback.ts';
 import { renderAnswer } from '../render-answer.ts';
+import { renderChart, renderChartChoices, withChart } from '../render-chart.ts';
 import type { Command } from './command.ts';
 import { described, everywhere } from './describe.ts';
 
@@ -35,6 +38,13 @@ export const ask: Command = {
     // Over the rate limit and already told once: Discord still needs an answer, so a quiet private one.
     if (!answer) return { content: ctx.core.t(ctx.locale(text, ui), 'runtime:limit.silent'), ephemeral: true };
     if (answer.notice === 'rate-limited') return { content: answer.body, ephemeral: true };
+    const ephemeral = ask.ephemeral(interaction);
+    const request = ctx.charts.forRequest(text, answer);
+    if (request && 'view' in request) return withChart({ embeds: [renderChart(request.view)], ephemeral }, request.view, ctx.charts);
+    if (request) {
+      const hint = ctx.core.t(request.locale, 'charts:choose', { count: request.choices.length, example: ctx.core.t(request.locale, 'charts:chooseExample') });
+      return { embeds: [renderChartChoices(request.choices, hint)], ephemeral: true };
+    }
     const embed = renderAnswer(answer, {
       question: text,
       article: ctx.core.article(answer.locale),
@@ -42,7 +52,9 @@ export const ask: Command = {
     });
     const components = feedbackRow(answer, ctx.core.t);
     // Notices (empty or over-long question) concern only the asker.
-    return { embeds: [embed], ...(components.length > 0 ? { components } : {}), ephemeral: ask.ephemeral(interaction) || answer.notice !== undefined };
+    const reply = { embeds: [embed], ...(components.length > 0 ? { components } : {}), ephemeral: ephemeral || answer.notice !== undefined };
+    const view = ctx.charts.forAnswer(answer);
+    return view ? withChart(reply, view, ctx.charts) : reply;
   },
 
   autocomplete(interaction: AutocompleteInteraction, ctx: PlatformContext) {

@@ -1,10 +1,11 @@
-// @bot <question> in a channel: the answer goes into the mention's thread, and the thread is the
-// conversation (a later mention in it continues from this answer).
+// @bot <question> in a channel: the answer goes into the mention's thread (its chart, if any, below it),
+// and the thread is the conversation (a later mention in it continues from this answer; "차트 보여줘" in
+// it shows the chart of the thread's latest answer from one).
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { questionText } from '../question-text.ts';
-import { feedbackValue } from '../feedback-value.ts';
-import { renderAnswer, type SlackMessage } from '../render-answer.ts';
+import type { SlackMessage } from '../render-answer.ts';
 import { slackListener, slackQuestion } from './listener.ts';
+import { postReply, replyFor } from './reply.ts';
 
 type Args = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 
@@ -22,9 +23,7 @@ export const appMention = slackListener<Args>({
     const { event } = args;
     const thread = event.thread_ts ?? event.ts;
     const answer = await deps.ctx.handle(slackQuestion(deps, question, event.user, event.channel, `${event.channel}:${thread}`));
-    if (!answer) return;
-    const feedback = feedbackValue(question, answer);
-    await post(args, renderAnswer(answer, deps.ctx.core.t, feedback ? { feedback } : {}));
+    if (answer) await postReply(replyFor(question, answer, deps), deps, (message) => post(args, message), { channel: event.channel, threadTs: thread });
   },
   apologise: (args, text) => post(args, { text }),
 });

@@ -1,12 +1,13 @@
 // /ask <question> (or the name SLACK_COMMAND gives it): answered only to the asker (ephemeral), in the
 // command's acknowledgement itself, which is one round trip and well within Slack's 3 s; the answer
 // carries a button to share it in the channel. One asker's questions in one channel form a conversation.
+// Slack has no private files, so a private answer carries no picture: its chart comes with it when it is
+// shared ("차트 보여줘" answers with the chart's figures in words, and a share button for the picture).
 import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { questionText } from '../question-text.ts';
-import { feedbackValue } from '../feedback-value.ts';
-import { renderAnswer } from '../render-answer.ts';
 import { shareValue } from '../share-value.ts';
 import { slackListener, slackQuestion, type UseState } from './listener.ts';
+import { replyFor } from './reply.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -28,8 +29,7 @@ export const askCommand = (name: string) =>
       // Over the rate limit and already told: acknowledge with nothing, which shows nothing.
       if (!answer) return ackOnce(args, state);
       const value = shareValue(question, answer);
-      const feedback = feedbackValue(question, answer);
-      await ackOnce(args, state, { response_type: 'ephemeral', ...renderAnswer(answer, deps.ctx.core.t, { ...(value ? { shareValue: value } : {}), ...(feedback ? { feedback } : {}) }) });
+      await ackOnce(args, state, { response_type: 'ephemeral', ...replyFor(question, answer, deps, value ? { shareValue: value } : {}).message });
     },
     apologise: (args, text, state) =>
       state.acked ? args.respond({ response_type: 'ephemeral', replace_original: false, text }) : ackOnce(args, state, { response_type: 'ephemeral', text }),

@@ -1,10 +1,10 @@
-// A direct message to the bot (message.im): answered in the DM (in the thread if it was one). The DM is
-// one conversation; a thread inside it is its own.
+// A direct message to the bot (message.im): answered in the DM (in the thread if it was one), the
+// answer's chart below it. The DM is one conversation; a thread inside it is its own.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { questionText } from '../question-text.ts';
-import { feedbackValue } from '../feedback-value.ts';
-import { renderAnswer, type SlackMessage } from '../render-answer.ts';
+import type { SlackMessage } from '../render-answer.ts';
 import { slackListener, slackQuestion } from './listener.ts';
+import { postReply, replyFor } from './reply.ts';
 
 type Args = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
 
@@ -27,9 +27,8 @@ export const directMessage = slackListener<Args>({
     const { message } = args;
     if (message.subtype !== undefined) return;
     const answer = await deps.ctx.handle(slackQuestion(deps, question, message.user, message.channel, `${message.channel}:${message.thread_ts ?? 'dm'}`));
-    if (!answer) return;
-    const feedback = feedbackValue(question, answer);
-    await post(args, renderAnswer(answer, deps.ctx.core.t, feedback ? { feedback } : {}));
+    const thread = message.thread_ts;
+    if (answer) await postReply(replyFor(question, answer, deps), deps, (reply) => post(args, reply), { channel: message.channel, ...(thread ? { threadTs: thread } : {}) });
   },
   apologise: (args, text) => post(args, { text }),
 });

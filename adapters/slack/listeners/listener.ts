@@ -6,11 +6,14 @@
 import type { App } from '@slack/bolt';
 import { errorForLog, type PlatformContext, type PlatformQuestion } from '../../../src/index.ts';
 import { escapeMrkdwn } from '../escape.ts';
+import type { ChartUploader } from '../upload-chart.ts';
 
 export interface SlackDeps {
   ctx: PlatformContext;
   /** The bot's own user id (from auth.test): its mention is stripped and its messages ignored. */
   botUserId: string;
+  /** Uploads a chart picture under an answer. */
+  pictures: ChartUploader;
 }
 
 /** What a listener answers, for the HTTP door to turn the rest away at once. */

@@ -1,0 +1,84 @@
+// Where a plausible-looking answer would be wrong: a name the article does not know, the top of a ranking
+// it does not name, words that look like question kinds but are not. Real fact files, real matcher.
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../src/index.ts';
+import { normaliseChatSpelling } from '../../src/matching/chat-spelling.ts';
+import { readKinds } from '../../src/matching/question-kinds.ts';
+
+const core = createCore();
+
+describe('a name the article does not know, before an attribute it gives for others', () => {
+  it.each([
+    ['뜌뛰쨔 투자 유치 금액 알려줘', 'ko'],
+    ['What about Zorblax AI valuation?', 'en'],
+  ])('"%s" is refused, says what the article gives it for, and does not echo the name', (text, locale) => {
+    const a = core.ask({ text });
+    expect(a.answered).toBe(false);
+    expect(a.locale).toBe(locale);
+    expect(a.body).not.toMatch(/뜌뛰쨔|Zorblax/);
+    expect(a.body).toMatch(locale === 'ko' ? /이름이 나오지 않아요/ : /does not mention that name/);
+  });
+
+  it.each(['정확한 투자액 알려줘', '그 밑에 붙은 이미지 출처는 뭐야?'])('a modifier before the attribute ("%s") is no name', (text) => {
+    expect(core.ask({ text }).body).not.toMatch(/이름이 나오지 않아요/);
+  });
+});
+
+describe('the top of a ranking the article does not name', () => {
+  it('"who is 1st" is refused, naming the highest place the article gives', () => {
+    const a = core.ask({ text: 'AI 논문 저자수 순위 1위 대학은?' });
+    expect(a.answered).toBe(false);
+    expect(a.body).toMatch(/1위가 나오지 않아요/);
+    expect(a.body).toMatch(/칭화대가 2위/);
+  });
+
+  it('"of those mentioned" is answered with that place, and says the 1st is not named', () => {
+    const a = core.ask({ text: 'Of the universities mentioned, which ranked highest in the AI paper author ranking?' });
+    expect(a.answered).toBe(true);
+    expect(a.body).toMatch(/does not say who is 1st/);
+    expect(a.body).toMatch(/Tsinghua ranks highest: 2nd/);
+  });
+
+  it('a ranking whose 1st it names is answered plainly', () => {
+    expect(core.ask({ text: 'Which university ranks first in the Nature Index?' }).body).toMatch(/^Harvard/);
+    expect(core.ask({ text: 'AI 논문 저자수 순위 1위는 어디야?' }).body).toMatch(/미국이에요/);
+  });
+});
+
+describe('words that look like a question kind but are not one', () => {
+  it('"first" as an adverb is no place in a ranking; "first place" is', () => {
+    expect(readKinds('let me check first: how many data centres does china have?').ordinals).toEqual([]);
+    expect(readKinds('who came first in the nature index?').ordinals).toEqual([1]);
+  });
+
+  it('"at the top three conferences" is no superlative; "at the top of" is', () => {
+    expect(readKinds('papers at the top three ai conferences').aggregates.has('most')).toBe(false);
+    expect(readKinds('which university is at the top of the nature index?').aggregates.has('most')).toBe(true);
+  });
+
+  it('letters glued to a number stay its suffix ("2nd"), units are read ("1.5bn")', () => {
+    expect(normaliseChatSpelling('what about 2nd place?')).toContain('2nd');
+    expect(normaliseChatSpelling('is it 1.5bn?')).not.toContain('bn?');
+  });
+
+  it('"school" in "which school topped" picks a university, not someone’s education', () => {
+    expect(core.ask({ text: 'Which school topped the 2024 Nature Index?' }).body).toMatch(/Harvard/);
+  });
+});
+
+describe('a figure asked is answered by the fact that carries it', () => {
+  it('long filler before "how many Chinese institutions in the top 100" does not tip it to a related fact', () => {
+    const a = core.ask({
+      text: 'Hello, I teach high school and prepare a lesson on the AI race between America and China, so I want to check first: in the 2024 ranking of paper authors at the top three AI conferences, how many Chinese institutions were in the top 100?',
+    });
+    expect(a.body.split('\n')[0]).toMatch(/31/);
+  });
+});
+
+describe('two questions in one sentence', () => {
+  it('", and in which city …" is a second question, answered too', () => {
+    const a = core.ask({ text: 'Which Chinese university is Yang Zhilin from, and in which city did he start Moonshot AI?' });
+    expect(a.body).toMatch(/Tsinghua/);
+    expect(a.body).toMatch(/Beijing/);
+  });
+});
