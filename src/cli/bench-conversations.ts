@@ -118,16 +118,19 @@ async function measure(cap: number): Promise<CapResult> {
     const answer = await turn(i, followUp);
     follow[i] = performance.now() - t;
     if (resolved(answer)) followResolved += 1;
-    if ((i + 1) % (conversations / 10) === 0) progress(`cap ${cap}: ${i + 1} conversations, store ${store.size}, RSS ${mb(process.memoryUsage().rss)} MB`);
+    if ((i + 1) % Math.max(1, Math.floor(conversations / 10)) === 0) progress(`cap ${cap}: ${i + 1} conversations, store ${store.size}, RSS ${mb(process.memoryUsage().rss)} MB`);
   }
   const after = memory();
   const storeSize = store.size;
 
-  // The oldest conversations were pushed out when the cap was reached; the newest are still there.
-  let oldestKept = 0;
+  // The oldest conversations were pushed out when the cap was reached; the newest are still there. A
+  // third turn finds its conversation when its answer's context carries the earlier turns. The newest
+  // are asked first: the oldest, asked again, become new conversations that push others out.
+  const kept = async (i: number) => ((await turn(i, PROBE_TURN))?.context?.turns.length ?? 0) > 1;
   let newestKept = 0;
-  for (let i = 0; i < PROBE; i++) if (((await turn(i, PROBE_TURN))?.context?.turns.length ?? 0) > 1) oldestKept += 1;
-  for (let i = conversations - PROBE; i < conversations; i++) if (((await turn(i, PROBE_TURN))?.context?.turns.length ?? 0) > 1) newestKept += 1;
+  for (let i = conversations - PROBE; i < conversations; i++) if (await kept(i)) newestKept += 1;
+  let oldestKept = 0;
+  for (let i = 0; i < PROBE; i++) if (await kept(i)) oldestKept += 1;
 
   first.sort();
   follow.sort();
@@ -164,7 +167,7 @@ if (capArg >= 0) {
   if (json) for (const r of results) process.stdout.write(JSON.stringify(r) + '\n');
   else {
     console.log(`${conversations.toLocaleString('en')} conversations of two turns each (opener, follow-up), through the runtime's handle(); ${results[0]!.ttl_min} min of silence ends one`);
-    console.log('cap       store size  RSS MB before → after  heap MB before → after  1st turn p50 / p99 ms  follow-up p50 / p99 ms  follow-ups resolved  oldest / newest still held  s');
+    console.log('cap       store size  RSS MB before → after  heap MB before → after  opener p50 / p99 ms    follow-up p50 / p99 ms  follow-ups resolved  oldest / newest still held  s');
     for (const r of results) {
       console.log(
         `${String(r.cap).padEnd(9)} ${String(r.store_size).padStart(10)}  ${`${r.rss_mb.before} → ${r.rss_mb.after}`.padStart(21)}  ${`${r.heap_mb.before} → ${r.heap_mb.after}`.padStart(22)}  ${`${r.first_turn.p50_ms} / ${r.first_turn.p99_ms}`.padStart(21)}  ${`${r.follow_up.p50_ms} / ${r.follow_up.p99_ms}`.padStart(22)}  ${String(r.follow_up.resolved).padStart(19)}  ${`${r.probe.oldest_kept} / ${r.probe.newest_kept} of ${r.probe.of}`.padStart(26)}  ${r.seconds}`,
