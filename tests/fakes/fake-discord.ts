@@ -79,6 +79,8 @@ export interface InteractionSpec {
   userId?: string;
   /** The guild it happens in (default the fake's one guild): decides which shard receives it. */
   guildId?: string;
+  /** The channel it is sent in (default: the guild's #general, or the DM channel with `dm`). */
+  channelId?: string;
 }
 
 export interface ButtonSpec {
@@ -443,6 +445,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       ...(user && !spec.dm
         ? { member: { user, roles: [], permissions: '2248473465835073', joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 } }
         : {}),
+      ...(spec.channelId ? { channel_id: spec.channelId, channel: channelOf(spec.channelId, spec.dm === true, user) } : {}),
     };
   }
 
@@ -507,6 +510,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A channel object as an interaction carries it: a DM with the asker, or a text channel in the guild. */
+function channelOf(id: string, dm: boolean, user: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (dm) return { id, type: 1, flags: 0, ...(user ? { recipients: [user] } : {}) };
+  return { id, type: 0, name: `channel-${id.slice(-4)}`, guild_id: '1000000000000000001', flags: 0, permissions: '2248473465835073' };
 }
 
 function safeDecode(segment: string): string {
