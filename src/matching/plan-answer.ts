@@ -217,6 +217,9 @@ function joinEntitiesWithAttributes(plan: Plan): MatchResult {
   return abstain(deps, scored, 'not-given', lacking, understood(covered, attributes), followUp);
 }
 
+// Words that lean on an earlier turn: "그럼 미국은?", "and Germany?", "what about the US?".
+const LEANS_ON_BEFORE = /^(?:그럼|그러면|그럼요|그렇다면|and|what about|how about|and what about)\b|^(?:그럼|그러면)/;
+
 /**
  * Only an entity: the kind of question picks its attribute ("문샷 AI는 언제?" is when it was founded),
  * unless the question says more than the lexicon knows ("weather in Seoul tomorrow"). A specific kind
@@ -228,6 +231,12 @@ function attributeByKind({ deps, frame, asked, covered, rank, scored, followUp }
   const oneWord = !/\s/.test(frame.cleaned.trim());
   const approximate = frame.entities.filter((e) => e.inQuestion).every((e) => e.similarity < 1 && e.similarity !== CHOSEONG_SIMILARITY);
   if (oneWord && approximate && asked.kinds.asks.size === 0 && !asked.followUp) return abstain(deps, scored, 'low-confidence', { givenFor: [] }, understood([], []), followUp);
+  // "그럼 미국은?" with nothing before it: what about the US is not said, and the article says several
+  // things about it. Refused with what it does say, never one of them picked at random.
+  const onlyAName = LEANS_ON_BEFORE.test(frame.cleaned) && !asked.followUp && [...asked.kinds.asks].every((k) => k === 'which' || k === 'describe') && asked.kinds.aggregates.size === 0;
+  if (onlyAName && covered.length === 1 && deps.index.attributesOf(covered[0]!).size > 1) {
+    return abstain(deps, scored, 'low-confidence', { entity: covered[0]!, givenFor: [] }, understood(covered, []), followUp);
+  }
   const specific = [...asked.kinds.asks].some((k) => k !== 'which' && k !== 'describe');
   if (frame.unexplained.length > (specific ? 1 : 0) && !asked.followUp) return undefined;
   const byKind = attributesByKind(deps, covered, asked.kinds.asks);

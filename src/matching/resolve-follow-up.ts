@@ -146,7 +146,12 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     const useAttributes = attributes.length > 0 ? attributes : last.attributes;
     const joining = candidates.find((e) => useAttributes.some((a) => index.factsFor(e, a).length > 0));
     // A pronoun ("그 회사", "it") always points back, even where the article lacks the attribute for what it points at.
-    const borrowEntity = frame.refersBack || frame.followUpShape || (!answersAlone && (attributes.length === 0 || short));
+    // A question word ("언제?", "몇 계단 떨어진 거야?") borrows both, and so does a verb the lexicon does not
+    // know ("뭘 넘었다고 했어?"); a bare what/which with a noun it does not know ("what's the weather in
+    // Seoul?") is another topic, not a follow-up.
+    const specific = wantsAggregate || [...kinds.asks].some((k) => k !== 'which' && k !== 'describe');
+    const onlyPredicates = frame.unexplained.every((w) => KOREAN_PREDICATE.test(w));
+    const borrowEntity = frame.refersBack || frame.followUpShape || (!answersAlone && (attributes.length === 0 ? onlyPredicates || (specific && short) : short));
     if (borrowEntity) {
       // "so how many times cheaper is that?" after a comparison of two: the same two.
       if (wantsAggregate && last.entities.length >= 2 && attributes.length === 0) return followUp({ focus: last.entities, attributes: last.attributes });
@@ -160,6 +165,9 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   }
   return asked;
 }
+
+// A Korean verb or adjective as inflected in a question: "넘었다고", "했어", "되나요".
+const KOREAN_PREDICATE = /[가-힣](?:다고|다는|었|았|했|됐|였|는지|나요|냐|니|어|아|야|지|요|까)$/;
 
 /**
  * The entities a follow-up may mean, best first: the last asked-about ones, then those in the last answer;

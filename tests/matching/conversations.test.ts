@@ -133,3 +133,23 @@ describe('the context itself', () => {
     expect(core.ask({ text: '그 사람 몇 살이야?' }, moonshot).body).toContain('35');
   });
 });
+
+describe('a follow-up with nothing to follow, or another topic', () => {
+  it('"그럼 미국은?" as the first question is refused, not answered with one of several US facts', () => {
+    const [us] = converse('그럼 미국은?');
+    expect(us!.answered).toBe(false);
+    expect(us!.body).not.toMatch(/1위를 다툴/);
+  });
+
+  it('"What\'s the weather in Seoul?" after a data-centre answer is another topic, refused', () => {
+    const [, weather] = converse('중국 데이터센터 몇 개야?', "What's the weather in Seoul?");
+    expect(weather!.answered).toBe(false);
+    expect(weather!.body).not.toContain('449');
+  });
+
+  it('a verb the lexicon does not know still follows up ("몇 계단 떨어진 거야?")', () => {
+    const [, fell] = converse('KAIST 네이처 인덱스 순위 어떻게 됐어?', '몇 계단 떨어진 거야?');
+    expect(fell!.answered).toBe(true);
+    expect(fell!.body).toContain('16');
+  });
+});
