@@ -70,12 +70,19 @@ export function loadQuestions(file: string = QUESTIONS_FILE): QuestionItem[] {
 }
 
 /** NFC, lower case, thousands commas removed ("5,381" -> "5381"), runs of white space collapsed. */
+let ignoreSpaces = false;
+/** Sets whose writers were told "spaces and commas ignored" (the third blind round) are compared so. */
+export function compareWithoutSpaces(on: boolean): void {
+  ignoreSpaces = on;
+}
+
 export function normalise(s: unknown): string {
-  return String(s ?? '')
+  const text = String(s ?? '')
     .normalize('NFC')
     .toLowerCase()
     .replace(/(\d),(?=\d{3})/g, '$1')
     .replace(/\s+/g, ' ');
+  return ignoreSpaces ? text.replace(/[\s,]+/g, '') : text;
 }
 
 const hangulCount = (s: string) => (s.match(/[\uac00-\ud7a3\u3131-\u318e]/g) ?? []).length;

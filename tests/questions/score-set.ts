@@ -4,11 +4,13 @@
 // A set line is a question ({id, cat, q, expect | abstain}) or a conversation ({id, cat, turns: [...]});
 // conversations are asked turn by turn with their context, as the platforms keep it.
 import { createCore, type Answer, type ConversationContext } from '../../src/index.ts';
-import { formatReport, isRight, languageRight, loadQuestions, missKind, QUESTIONS_FILE, scoreQuestions, type QuestionItem, type Tally } from './score-questions.ts';
+import { compareWithoutSpaces, formatReport, isRight, languageRight, loadQuestions, missKind, QUESTIONS_FILE, scoreQuestions, type QuestionItem, type Tally } from './score-questions.ts';
 
 const args = process.argv.slice(2);
 const file = args.includes('--set') ? args[args.indexOf('--set') + 1]! : QUESTIONS_FILE;
 const showFailures = args.includes('--failures');
+// The third blind round's writers were told that spaces and commas are ignored (their alternatives say "5.6m").
+compareWithoutSpaces(args.includes('--ignore-spaces'));
 const core = createCore({ answerCacheSize: 0 });
 const lines = loadQuestions(file) as Array<QuestionItem & { turns?: Array<Omit<QuestionItem, 'id' | 'cat'>> }>;
 
