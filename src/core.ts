@@ -5,6 +5,7 @@ import { composeAnswer, composeNotice } from './answers/compose-answer.ts';
 import { loadFactBase } from './facts/load-facts.ts';
 import { buildKnowledge, type Knowledge } from './facts/knowledge.ts';
 import { detectLocale } from './matching/detect-locale.ts';
+import { lastTurnWithPair } from './matching/pair-from-history.ts';
 import { DEFAULT_FACTS_DIR, DEFAULT_LOCALES_DIR } from './paths.ts';
 import { AnswerCache } from './answers/answer-cache.ts';
 import { chartBookOf, type ChartBook } from './charts/chart-book.ts';
@@ -104,7 +105,7 @@ export function createCore(options: CoreOptions = {}): Core {
       const cache = recent;
       const raw = typeof question.text === 'string' ? question.text : '';
       const hint = question.locale === 'en' || question.locale === 'ko' ? question.locale : undefined;
-      const last = conversation?.turns.at(-1);
+      const last = conversation ? lastTurnWithPair(raw, conversation.turns) : undefined;
       // A follow-up depends on the turn before it; only a question asked on its own is cached.
       const key = cacheSize > 0 && raw.length <= MAX_QUESTION_CHARS && !last ? `${hint ?? ''}\u0000${raw}` : undefined;
       const cached = key === undefined ? undefined : cache.get(key);

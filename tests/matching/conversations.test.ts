@@ -153,3 +153,10 @@ describe('a follow-up with nothing to follow, or another topic', () => {
     expect(fell!.body).toContain('16');
   });
 });
+
+describe('"the two" after two turns about the same thing', () => {
+  it('"둘이 몇 개 차이나?" after the US and then China compares those two', () => {
+    const [, , gap] = converse('미국 대형 데이터센터 몇 개야?', '중국은?', '둘이 몇 개 차이나?');
+    expect(gap!.body).toContain('4932');
+  });
+});
