@@ -111,6 +111,7 @@ const understood = (entities: string[], attributes: string[], kind?: string): Un
 function aboutTheLastAnswer({ deps, asked, followUp }: Plan): MatchResult | undefined {
   const facts = (asked.aboutLast ?? []).map((id) => deps.factIndexById.get(id)).filter((i): i is number => i !== undefined);
   if (facts.length === 0) return undefined;
+  if (asked.moreOfLast) return answer(deps, facts, understood(asked.focus, asked.attributes), [], followUp);
   const key = asked.kinds.asOf ? 'as-of' : 'source';
   return {
     kind: 'answer',

@@ -29,6 +29,8 @@ export interface Asked {
   lastFacts: string[];
   /** "Which other startups...", "그 외에": the last answer's facts are what the question wants beyond. */
   wantsOther?: boolean;
+  /** "더 자세히", "tell me more": the last answer again, in full. */
+  moreOfLast?: boolean;
 }
 
 export interface ResolveDeps {
@@ -99,6 +101,11 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     return followUp({ aboutLast: last.facts, focus: last.entities, attributes: last.attributes });
   }
 
+  // "더 자세히", "tell me more": nothing new asked, the last answer in full (its facts, not a computation).
+  if (MORE_DETAIL.test(text.trim()) && !hasEntity && attributes.length === 0 && last.answered && last.facts.length > 0) {
+    return followUp({ aboutLast: last.facts, moreOfLast: true, focus: last.entities, attributes: last.attributes });
+  }
+
   // "2020년엔?", "2024년은?": the same question for another year.
   if (!hasEntity && attributes.length === 0 && frame.years.length > 0 && short && !kinds.asks.has('when')) {
     return followUp({ focus: last.entities, attributes: last.attributes });
@@ -165,6 +172,9 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   }
   return asked;
 }
+
+// A request for more of the same, and nothing else: "더 자세히", "자세히 알려줘", "tell me more", "more details?".
+const MORE_DETAIL = /^(?:(?:좀\s*)?더\s*자세히|자세히|상세히|더\s*알려\s*줘|좀\s*더)(?:\s*(?:알려\s*(?:줘|줄래|주세요)|설명해\s*(?:줘|주세요)|요|좀))*\s*[?.!]*$|^(?:tell me more|more details?|more detail please|elaborate|details?\s*please|go on|more)\s*[?.!]*$/i;
 
 // A Korean verb or adjective as inflected in a question: "넘었다고", "했어", "되나요".
 const KOREAN_PREDICATE = /[가-힣](?:다고|다는|었|았|했|됐|였|는지|나요|냐|니|어|아|야|지|요|까)$/;

@@ -160,3 +160,12 @@ describe('"the two" after two turns about the same thing', () => {
     expect(gap!.body).toContain('4932');
   });
 });
+
+describe('"더 자세히" after an answer', () => {
+  it('gives the last answer again in full; with nothing before it, refuses', () => {
+    const [, more] = converse('독일 대형 데이터센터 몇 개야?', '더 자세히');
+    expect(more!.answered).toBe(true);
+    expect(more!.body).toContain('521');
+    expect(converse('더 자세히')[0]!.answered).toBe(false);
+  });
+});
