@@ -40,7 +40,17 @@ export function startBot(env: Record<string, string>, options: StartOptions = {}
   const viaNpm = options.via === 'npm';
   // Only what a process needs: PATH, a home of its own, the run's temp folder, and its question log in
   // that home (never the project's data/ folder); a test that reads the log passes DATA_DIR itself.
-  const base = { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: tmpdir(), ENV_FILE: join(home, 'no.env'), DATA_DIR: join(home, 'data') };
+  // No chart warm-up (six PNGs, a few CPU seconds, in every Discord/Slack process, on a 2-core machine
+  // running two test files at once): a test asks for the pictures it checks, each drawn on request.
+  // The warm-up is proven by tests/runtime/chart-warm-up.test.ts, and both-platforms.test.ts keeps it on.
+  const base = {
+    PATH: process.env.PATH ?? '',
+    HOME: home,
+    TMPDIR: tmpdir(),
+    ENV_FILE: join(home, 'no.env'),
+    DATA_DIR: join(home, 'data'),
+    CHARTS_WARM_UP: '0',
+  };
   const child = viaNpm
     ? spawn('npm', ['start'], { cwd: PROJECT_ROOT, env: { ...base, npm_config_update_notifier: 'false', npm_config_fund: 'false', ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
     : spawn(process.execPath, ['--import', TSX, MAIN], { cwd: home, env: { ...base, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
