@@ -48,8 +48,8 @@ beforeAll(async () => {
   discord = await startFakeDiscord({ heartbeatInterval: 1_000 });
   slack = await startFakeSlack();
   // Debug level: the test of the logs below checks that even debug lines carry no user id or question.
-  // The chart warm-up on, as deployed (startBot turns it off): these answers come while it draws.
-  ({ bot, ports } = await startBoth({ discord, slack }, { LOG_LEVEL: 'debug', CHARTS_WARM_UP: '1' }));
+  // The chart warm-up and the question log on, as deployed (startBot turns them off): these answers come while it draws.
+  ({ bot, ports } = await startBoth({ discord, slack }, { LOG_LEVEL: 'debug', CHARTS_WARM_UP: '1', QUESTION_LOG: '1' }));
 }, 90_000);
 
 afterAll(async () => {
