@@ -31,6 +31,8 @@ export interface RuntimeConfig {
   metricsToken?: string;
   rateLimit: { max: number; windowMs: number };
   factsWatch: boolean;
+  /** CHARTS_WARM_UP: draw the charts at start when a platform attaches pictures (default on). */
+  chartsWarmUp: boolean;
   factsDir: string;
 }
 
@@ -66,6 +68,7 @@ const runtimeVariables = z.object({
   RATE_LIMIT_WINDOW_SECONDS: envVar.positiveInt('RATE_LIMIT_WINDOW_SECONDS', 10, 86_400),
   FACTS_WATCH: envVar.flag('FACTS_WATCH', false, 'watch the fact files'),
   FACTS_DIR: envVar.text(),
+  CHARTS_WARM_UP: envVar.flag('CHARTS_WARM_UP', true, 'draw the charts at start'),
 });
 
 /** The variables the runtime itself reads (each adapter declares its own). */
@@ -115,6 +118,7 @@ export function parseConfig(env: Env, platforms: Array<Pick<PlatformDefinition, 
       ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
       rateLimit: { max: c.RATE_LIMIT_MAX, windowMs: c.RATE_LIMIT_WINDOW_SECONDS * 1000 },
       factsWatch: c.FACTS_WATCH,
+      chartsWarmUp: c.CHARTS_WARM_UP,
       factsDir: c.FACTS_DIR ? resolve(c.FACTS_DIR) : DEFAULT_FACTS_DIR,
     },
     platformValues,

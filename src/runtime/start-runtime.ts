@@ -109,8 +109,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const publicHttp = createPublicHttp();
   const charts = createChartRenderer(core);
   // Drawn in the background while the platforms connect, so the first answer's picture is ready; the
-  // terminal chat alone draws no PNG and so never loads ECharts and resvg.
-  if (platforms.some((p) => p.definition.pictures)) {
+  // terminal chat alone draws no PNG and so never loads ECharts and resvg. CHARTS_WARM_UP=0 leaves
+  // each picture to its first request (a small machine, or a test process that asks for no chart).
+  if (config.chartsWarmUp && platforms.some((p) => p.definition.pictures)) {
     void charts.warm().catch((err: unknown) => logger.warn({ err: errorForLog(err) }, 'could not draw the charts ahead; each is drawn when first asked for'));
   }
 

@@ -8,7 +8,7 @@ let bot: BotProcess;
 let base: string;
 
 beforeAll(async () => {
-  bot = startBot({ HTTP_API: '1', HTTP_API_CORS_ORIGINS: 'https://ok.example', HTTP_API_TRUST_PROXY: '1', RATE_LIMIT_MAX: '3', PORT: '0', LOG_LEVEL: 'info' });
+  bot = startBot({ QUESTION_LOG: '1', HTTP_API: '1', HTTP_API_CORS_ORIGINS: 'https://ok.example', HTTP_API_TRUST_PROXY: '1', RATE_LIMIT_MAX: '3', PORT: '0', LOG_LEVEL: 'info' });
   const listening = await bot.waitForLog((l) => String(l.msg).startsWith('listening on'));
   base = `http://127.0.0.1:${listening.port as number}`;
   await bot.waitForLog((l) => l.msg === 'ready');

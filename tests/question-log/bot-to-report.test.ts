@@ -33,7 +33,7 @@ let bot: BotProcess;
 let exit: { code: number | null };
 
 beforeAll(async () => {
-  bot = startBot({ DATA_DIR: dir.path, LOG_LEVEL: 'info' });
+  bot = startBot({ QUESTION_LOG: '1', DATA_DIR: dir.path, LOG_LEVEL: 'info' });
   bot.child.stdin.end(LINES.join('\n') + '\n');
   exit = await bot.exited;
 }, 90_000);

@@ -35,7 +35,7 @@ async function healthPort(bot: BotProcess): Promise<number> {
 
 describe('the question log at run time', () => {
   it('answers every question while the log is down, warns once, and counts the failures in /metrics', async () => {
-    const bot = startBot({ DATABASE_URL: `postgres://postgres@127.0.0.1:${await closedPort()}/test`, HEALTH_PORT: '0', LOG_LEVEL: 'info' });
+    const bot = startBot({ QUESTION_LOG: '1', DATABASE_URL: `postgres://postgres@127.0.0.1:${await closedPort()}/test`, HEALTH_PORT: '0', LOG_LEVEL: 'info' });
     try {
       const port = await healthPort(bot);
       await ask(bot, '중국 데이터센터 몇 개?', '449');
@@ -54,7 +54,7 @@ describe('the question log at run time', () => {
 
   it('writes each question to a working log, counted in /metrics', async () => {
     const dir = tempDir('qlog-metrics');
-    const bot = startBot({ DATA_DIR: dir.path, HEALTH_PORT: '0', LOG_LEVEL: 'info' });
+    const bot = startBot({ QUESTION_LOG: '1', DATA_DIR: dir.path, HEALTH_PORT: '0', LOG_LEVEL: 'info' });
     try {
       const port = await healthPort(bot);
       await ask(bot, '중국 데이터센터 몇 개?', '449');

@@ -40,7 +40,21 @@ export function startBot(env: Record<string, string>, options: StartOptions = {}
   const viaNpm = options.via === 'npm';
   // Only what a process needs: PATH, a home of its own, the run's temp folder, and its question log in
   // that home (never the project's data/ folder); a test that reads the log passes DATA_DIR itself.
-  const base = { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: tmpdir(), ENV_FILE: join(home, 'no.env'), DATA_DIR: join(home, 'data') };
+  // Two costs every process would pay for nothing, on a 2-core machine running two test files at once:
+  // - the chart warm-up (six PNGs, a few CPU seconds in every Discord/Slack process): a test asks for
+  //   the pictures it checks, each drawn on request (the warm-up's own test: chart-warm-up.test.ts);
+  // - the question log (a worker thread with its own TypeScript loader and database driver, about a
+  //   CPU second): a test that is about the log, or reads what it stores, passes QUESTION_LOG: '1'.
+  // both-platforms.test.ts and npm-start.test.ts run with both on, as deployed.
+  const base = {
+    PATH: process.env.PATH ?? '',
+    HOME: home,
+    TMPDIR: tmpdir(),
+    ENV_FILE: join(home, 'no.env'),
+    DATA_DIR: join(home, 'data'),
+    CHARTS_WARM_UP: '0',
+    QUESTION_LOG: '0',
+  };
   const child = viaNpm
     ? spawn('npm', ['start'], { cwd: PROJECT_ROOT, env: { ...base, npm_config_update_notifier: 'false', npm_config_fund: 'false', ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
     : spawn(process.execPath, ['--import', TSX, MAIN], { cwd: home, env: { ...base, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });

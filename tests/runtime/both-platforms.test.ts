@@ -1,7 +1,7 @@
 // `npm start` as a child process with Discord and Slack both configured, against the fake Discord
 // (REST + gateway) and the fake Slack (Web API; events POSTed, signed, to the bot's HTTP receiver on
 // PORT), with /healthz and /metrics on HEALTH_PORT. The tests share one bot and do not depend on each
-// other's order; the SIGTERM test starts a bot of its own.
+// other's order, but for the SIGTERM test, which stops it and so comes last.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../fakes/fake-discord.ts';
 import { appMention, eventBody, postSigned, startFakeSlack, type FakeSlack, type SlackCall } from '../fakes/fake-slack.ts';
@@ -48,7 +48,8 @@ beforeAll(async () => {
   discord = await startFakeDiscord({ heartbeatInterval: 1_000 });
   slack = await startFakeSlack();
   // Debug level: the test of the logs below checks that even debug lines carry no user id or question.
-  ({ bot, ports } = await startBoth({ discord, slack }, { LOG_LEVEL: 'debug' }));
+  // The chart warm-up and the question log on, as deployed (startBot turns them off): these answers come while it draws.
+  ({ bot, ports } = await startBoth({ discord, slack }, { LOG_LEVEL: 'debug', CHARTS_WARM_UP: '1', QUESTION_LOG: '1' }));
 }, 90_000);
 
 afterAll(async () => {
@@ -156,41 +157,32 @@ describe('npm start with Discord and Slack both configured', () => {
     for (const secret of Object.values(SECRETS)) expect(output).not.toContain(secret);
     for (const personal of ['U0PRIVATE777', '200000000000000777', marker]) expect(output).not.toContain(personal);
   });
-});
+  // Last: it stops the shared bot (a bot of its own would be another full start, on a busy machine).
+  it('on SIGTERM answers every question accepted during a burst and exits 0 within the grace period', async () => {
+    const b = bot;
+    const logsBefore = b.logs().length;
+    const burst = Array.from({ length: 20 }, (_, i) => mentionSlack('How many large data centres does China have?', `U0BURST${i}`));
+    const sent = Array.from({ length: 10 }, (_, i) => askDiscord('중국 데이터센터 몇 개?', `20000000000000010${i}`, 'ko'));
+    const accepted = (await Promise.all(burst.slice(0, 10))).filter((r) => r.status === 200);
+    // The signal comes while questions are in flight on both platforms: at least one Discord question taken.
+    await b.waitForLog(() => b.logs().slice(logsBefore).some((l) => l.msg === 'question' && l.platform === 'discord'));
+    b.kill('SIGTERM');
+    const late = await Promise.allSettled(burst.slice(10));
+    for (const r of late) if (r.status === 'fulfilled' && r.value.status === 200) accepted.push(r.value);
 
-describe('npm start with Discord and Slack, on SIGTERM', () => {
-  it('answers every question accepted during a burst and exits 0 within the grace period', async () => {
-    // Fakes of its own: the shared bot must not see (or answer) this test's interactions.
-    const fakes = { discord: await startFakeDiscord({ heartbeatInterval: 1_000 }), slack: await startFakeSlack() };
-    const { bot: b, ports: own } = await startBoth(fakes);
-    try {
-      const logsBefore = b.logs().length;
-      const burst = Array.from({ length: 20 }, (_, i) => mentionSlack('How many large data centres does China have?', `U0BURST${i}`, own.slack));
-      const sent = Array.from({ length: 10 }, (_, i) => askDiscord('중국 데이터센터 몇 개?', `20000000000000010${i}`, 'ko', fakes.discord));
-      const accepted = (await Promise.all(burst.slice(0, 10))).filter((r) => r.status === 200);
-      // The signal comes while questions are in flight on both platforms: at least one Discord question taken.
-      await b.waitForLog((l) => l.msg === 'question' && l.platform === 'discord');
-      b.kill('SIGTERM');
-      const late = await Promise.allSettled(burst.slice(10));
-      for (const r of late) if (r.status === 'fulfilled' && r.value.status === 200) accepted.push(r.value);
-
-      // Exit 0 means within the grace period: past it the process exits 1 ("shutdown took too long").
-      const { code } = await b.exited;
-      expect(code).toBe(0);
-      expect(accepted.length).toBeGreaterThanOrEqual(10);
-      for (const q of accepted) expect(JSON.stringify(repliesTo(q.ts, fakes.slack)[0]?.body ?? 'no reply')).toContain('449');
-      // Every Discord question the bot took (it logged it) was answered in full: as many callbacks as
-      // questions logged, each with the figure. At least one was taken before the signal.
-      const taken = b.logs().slice(logsBefore).filter((l) => l.msg === 'question' && l.platform === 'discord').length;
-      const callbacks = sent.map((x) => fakes.discord.requests.find((r) => r.path.startsWith(`/interactions/${x.id}/`))).filter((cb) => cb !== undefined);
-      expect(taken).toBeGreaterThanOrEqual(1);
-      expect(callbacks.length).toBeGreaterThanOrEqual(taken);
-      for (const cb of callbacks) expect(callbackText(cb)).toContain('449');
-      expect(b.logs().some((l) => l.msg === 'shutdown complete')).toBe(true);
-    } finally {
-      b.kill('SIGKILL');
-      await Promise.all([fakes.discord.close(), fakes.slack.close()]);
-    }
+    // Exit 0 means within the grace period: past it the process exits 1 ("shutdown took too long").
+    const { code } = await b.exited;
+    expect(code).toBe(0);
+    expect(accepted.length).toBeGreaterThanOrEqual(10);
+    for (const q of accepted) expect(JSON.stringify(repliesTo(q.ts)[0]?.body ?? 'no reply')).toContain('449');
+    // Every Discord question the bot took (it logged it) was answered in full: as many callbacks as
+    // questions logged, each with the figure. At least one was taken before the signal.
+    const taken = b.logs().slice(logsBefore).filter((l) => l.msg === 'question' && l.platform === 'discord').length;
+    const callbacks = sent.map((x) => discord.requests.find((r) => r.path.startsWith(`/interactions/${x.id}/`))).filter((cb) => cb !== undefined);
+    expect(taken).toBeGreaterThanOrEqual(1);
+    expect(callbacks.length).toBeGreaterThanOrEqual(taken);
+    for (const cb of callbacks) expect(callbackText(cb)).toContain('449');
+    expect(b.logs().some((l) => l.msg === 'shutdown complete')).toBe(true);
   });
 });
 

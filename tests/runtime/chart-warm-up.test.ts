@@ -30,7 +30,11 @@ function platform(name: string, pictures: boolean, seen: ChartRenderer[]) {
 }
 
 async function start(...platforms: ReturnType<typeof platform>[]): Promise<Runtime> {
-  const { runtime: config } = parseConfig({});
+  return startWith({}, ...platforms);
+}
+
+async function startWith(env: Record<string, string>, ...platforms: ReturnType<typeof platform>[]): Promise<Runtime> {
+  const { runtime: config } = parseConfig(env);
   const runtime = await startRuntime({ config, core: testCore(), logger: pino({ level: 'silent' }), platforms: platforms.map((definition) => ({ definition, config: {} })) });
   runtimes.push(runtime);
   return runtime;
@@ -58,5 +62,16 @@ describe('the chart warm-up', () => {
     await start(platform('text', false, seen));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(seen[0]!.stats.renders).toBe(0);
+  });
+
+  it('draws nothing ahead with CHARTS_WARM_UP=0, and still draws a chart when it is asked for', { timeout: WARM_TIMEOUT_MS }, async () => {
+    const seen: ChartRenderer[] = [];
+    await startWith({ CHARTS_WARM_UP: '0' }, platform('pictures', true, seen));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const charts = seen[0]!;
+    expect(charts.stats.renders).toBe(0);
+    const first = charts.list('ko')[0]!;
+    expect((await charts.png(charts.view(first.id, 'ko')!)).length).toBeGreaterThan(0);
+    expect(charts.stats.renders).toBe(1);
   });
 });

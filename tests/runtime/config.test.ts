@@ -58,6 +58,7 @@ describe('configuration', () => {
       RATE_LIMIT_WINDOW_SECONDS: '60',
       FACTS_WATCH: '1',
       FACTS_DIR: '/srv/facts',
+      CHARTS_WARM_UP: '0',
     });
     expect(c).toEqual({
       adapters: ['discord', 'slack'],
@@ -69,6 +70,7 @@ describe('configuration', () => {
       metricsToken: 'scrape-token',
       rateLimit: { max: 3, windowMs: 60_000 },
       factsWatch: true,
+      chartsWarmUp: false,
       factsDir: '/srv/facts',
     });
   });
@@ -83,6 +85,7 @@ describe('configuration', () => {
       BOT_DEFAULT_LOCALE: 'ja',
       LOG_LEVEL: 'loud',
       FACTS_WATCH: 'yes',
+      CHARTS_WARM_UP: 'later',
       BOT_ADAPTERS: 'discord;slack',
       DISCORD_API_BASE: 'not a url',
       SLACK_API_URL: 'ftp://example.com/api/',
@@ -101,6 +104,7 @@ describe('configuration', () => {
         'BOT_DEFAULT_LOCALE',
         'LOG_LEVEL',
         'FACTS_WATCH',
+        'CHARTS_WARM_UP',
         'BOT_ADAPTERS',
         'DISCORD_API_BASE',
         'SLACK_API_URL',

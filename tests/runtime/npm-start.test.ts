@@ -32,7 +32,7 @@ function accepts(port: number): Promise<boolean> {
 
 describe('npm start', () => {
   it('stops the bot when only the npm process is sent SIGTERM: node shuts down cleanly, npm exits 0', async () => {
-    const b = startBot({ BOT_ADAPTERS: 'console', HEALTH_PORT: '0', LOG_LEVEL: 'info' }, { via: 'npm' });
+    const b = startBot({ BOT_ADAPTERS: 'console', HEALTH_PORT: '0', LOG_LEVEL: 'info', QUESTION_LOG: '1' }, { via: 'npm' });
     running.push(b);
     const ready = await b.waitForLog((l) => l.msg === 'ready', 60_000);
     const health = await b.waitForLog((l) => String(l.msg).startsWith('health and metrics on'));
