@@ -165,8 +165,9 @@ function compute(index: ValueIndex, measure: Measure, aggregate: Aggregate | 'ch
         const found = places.map((p) => ({ p, hits: all.filter((v) => v.value === p) })).filter((x) => x.hits.length === 1);
         if (found.length === 0) {
           // "1위 대학은?" where the article names no 1st of that kind: what it gives, saying so.
-          const given = picks && ask.kindOf ? pool.filter((v) => ask.kindOf!(v.entity) === picks) : pool;
-          if (!picks || places.length !== 1 || places[0] !== 1 || given.length < 2) return undefined;
+          if (!picks || !ask.kindOf || places.length !== 1 || places[0] !== 1) return undefined;
+          const given = pool.filter((v) => ask.kindOf!(v.entity) === picks);
+          if (given.length < 2) return undefined;
           const top = best(given, (v) => -v.value, true);
           return { computation: { key: 'most-rank-given', vars: { ...base, entity: top.entity, value: top.value, scope: '' } }, facts: facts(given) };
         }

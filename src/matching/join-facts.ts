@@ -31,9 +31,11 @@ export function join(deps: PlanDeps, entities: string[], attributes: string[], r
       // asked for others ("which other startups do they back?"): another one, if there is one.
       // A figure asked ("how many", "몇 위") is answered by a fact that carries one for the entity, before
       // one that only talks about it: the filler of a long question must not tip the choice.
-      const measures = new Set((deps.values.measuresOf.get(a) ?? []).map((m) => m.id));
-      const carrying = wantsFigure ? candidates.filter((i) => deps.facts[i]!.values.some((v) => v.entity === e && measures.has(v.measure))) : [];
-      if (carrying.length > 0 && carrying.length < candidates.length) candidates = carrying;
+      if (wantsFigure && candidates.length > 1) {
+        const measures = new Set((deps.values.measuresOf.get(a) ?? []).map((m) => m.id));
+        const carrying = candidates.filter((i) => deps.facts[i]!.values.some((v) => v.entity === e && measures.has(v.measure)));
+        if (carrying.length > 0) candidates = carrying;
+      }
       const fresh = candidates.filter((i) => !last.has(i));
       const again = wantsOther ? undefined : candidates.find((i) => last.has(i));
       const pick = again ?? best(wantsOther && fresh.length > 0 ? fresh : candidates, rank);

@@ -219,7 +219,7 @@ function joinEntitiesWithAttributes(plan: Plan): MatchResult {
 }
 
 // Words that lean on an earlier turn: "그럼 미국은?", "and Germany?", "what about the US?".
-const LEANS_ON_BEFORE = /^(?:그럼|그러면|그럼요|그렇다면|and|what about|how about|and what about)\b|^(?:그럼|그러면)/;
+const LEANS_ON_BEFORE = /^(?:그럼|그러면)|^(?:and|what about|how about)\b/;
 
 /**
  * Only an entity: the kind of question picks its attribute ("문샷 AI는 언제?" is when it was founded),

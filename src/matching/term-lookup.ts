@@ -82,8 +82,8 @@ function lookupUncached(vocab: Vocabulary, keys: string[], singleWord: boolean, 
 
 function fuzzyLookup(vocab: Vocabulary, pattern: string): TermHit[] {
   if (pattern.length < 4) return [];
-  // A cheap banded edit distance drops the candidates that cannot be within budget; fuse.js scores the rest.
-  const candidates = candidateTerms(vocab, pattern).filter((t) => withinDistance(pattern, t.key, errorBudget(t.key.length) + 1));
+  // candidateTerms keeps only terms a cheap banded edit distance puts within budget; fuse.js scores them.
+  const candidates = candidateTerms(vocab, pattern);
   if (candidates.length === 0) return [];
   const fuse = new Fuse(
     candidates.map((t) => t.key),
@@ -107,14 +107,8 @@ function candidateTerms(vocab: Vocabulary, pattern: string): Term[] {
   if (pattern.length <= SHORT_KEY) {
     const ids = new Set<number>();
     for (const d of deletionsOf(pattern)) for (const id of vocab.deletions.get(d) ?? []) ids.add(id);
-    // Shared deletions include terms two letters off: the distance check first, then the cap.
-    const out: Term[] = [];
-    for (const id of ids) {
-      const term = vocab.terms[id]!;
-      if (withinDistance(pattern, term.key, errorBudget(term.key.length) + 1)) out.push(term);
-      if (out.length >= MAX_CANDIDATES) break;
-    }
-    return out;
+    // Shared deletions include terms two letters off.
+    return withinBudget(vocab, pattern, ids);
   }
   const grams = new Set(trigramsOf(pattern));
   const counts = new Map<number, number>();
@@ -130,13 +124,18 @@ function candidateTerms(vocab: Vocabulary, pattern: string): Term[] {
     if (hits >= Math.max(1, need) && Math.abs(term.key.length - pattern.length) <= budget + 1) scored.push([id, hits]);
   }
   scored.sort((a, b) => b[1] - a[1]);
-  // At 100,000 names many share as many trigrams as the one meant: the cheap distance check picks among
-  // them before the cap, so the name one jamo off is not lost behind others that only look alike.
+  // At 100,000 names many share as many trigrams as the one meant: the distance check picks among the
+  // best-sharing ones before the cap, so the name one jamo off is not lost behind look-alikes.
+  return withinBudget(vocab, pattern, scored.slice(0, MAX_DISTANCE_CHECKS).map(([id]) => id));
+}
+
+/** The first MAX_CANDIDATES terms within their error budget (plus one, for fuse.js to judge) of the pattern. */
+function withinBudget(vocab: Vocabulary, pattern: string, ids: Iterable<number>): Term[] {
   const out: Term[] = [];
-  const within = errorBudget(pattern.length) + 1;
-  for (let i = 0; i < scored.length && i < MAX_DISTANCE_CHECKS && out.length < MAX_CANDIDATES; i++) {
-    const term = vocab.terms[scored[i]![0]]!;
-    if (withinDistance(pattern, term.key, Math.max(within, errorBudget(term.key.length) + 1))) out.push(term);
+  for (const id of ids) {
+    const term = vocab.terms[id]!;
+    if (withinDistance(pattern, term.key, errorBudget(term.key.length) + 1)) out.push(term);
+    if (out.length >= MAX_CANDIDATES) break;
   }
   return out;
 }
