@@ -5,7 +5,7 @@ import { composeAnswer, composeNotice } from './answers/compose-answer.ts';
 import { loadFactBase } from './facts/load-facts.ts';
 import { buildKnowledge, type Knowledge } from './facts/knowledge.ts';
 import { detectLocale } from './matching/detect-locale.ts';
-import { lastTurnWithPair } from './matching/pair-from-history.ts';
+import { lastTurnOf } from './matching/pair-from-history.ts';
 import { DEFAULT_FACTS_DIR, DEFAULT_LOCALES_DIR } from './paths.ts';
 import { AnswerCache } from './answers/answer-cache.ts';
 import { chartBookOf, type ChartBook } from './charts/chart-book.ts';
@@ -77,7 +77,8 @@ export function createCore(options: CoreOptions = {}): Core {
     },
     explain(text, conversation) {
       const k = knowledge;
-      const e = k.matcher.explain(String(text ?? '').slice(0, MAX_QUESTION_CHARS), conversation?.turns.at(-1));
+      const question = String(text ?? '').slice(0, MAX_QUESTION_CHARS);
+      const e = k.matcher.explain(question, conversation ? lastTurnOf(question, conversation.turns) : undefined);
       const r = e.result;
       return {
         question: e.question,
@@ -105,7 +106,7 @@ export function createCore(options: CoreOptions = {}): Core {
       const cache = recent;
       const raw = typeof question.text === 'string' ? question.text : '';
       const hint = question.locale === 'en' || question.locale === 'ko' ? question.locale : undefined;
-      const last = conversation ? lastTurnWithPair(raw, conversation.turns) : undefined;
+      const last = conversation ? lastTurnOf(raw, conversation.turns) : undefined;
       // A follow-up depends on the turn before it; only a question asked on its own is cached.
       const key = cacheSize > 0 && raw.length <= MAX_QUESTION_CHARS && !last ? `${hint ?? ''}\u0000${raw}` : undefined;
       const cached = key === undefined ? undefined : cache.get(key);

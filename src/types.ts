@@ -38,6 +38,12 @@ export interface UnderstoodTurn {
   facts: string[];
   answered: boolean;
   locale: Locale;
+  /**
+   * The turn before this one, for a question that leans past it: "출처는?" after a refusal means the
+   * figure given before ("how many use them?" refused, then "who reported that figure?"); "MIT는?" after
+   * "언제 발표됐어?" asks MIT's rank, as asked before. Filled in for the matcher, never stored.
+   */
+  before?: UnderstoodTurn;
 }
 
 export interface Citation {
@@ -70,6 +76,8 @@ export interface Fact {
   answers: Record<string, string[]>;
   /** What the figure is as of, when the article says. */
   asOf?: Bilingual;
+  /** Facts (ids) the article gives as this one's reason: what "왜?" after it is answered with. */
+  because?: string[];
 }
 
 export interface Bilingual {

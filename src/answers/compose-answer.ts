@@ -10,7 +10,7 @@ import type { Translate } from './i18n.ts';
 type Matched = Exclude<MatchResult, { kind: 'empty' }>;
 
 /** Computations whose supporting facts are worth reading after them (one entity's change; a source). */
-const WITH_FACTS = new Set(['rank-up', 'rank-down', 'rank-same', 'count-up', 'count-down', 'count-same', 'source', 'as-of']);
+const WITH_FACTS = new Set(['rank-up', 'rank-down', 'rank-same', 'count-up', 'count-down', 'count-same', 'source', 'as-of', 'because']);
 /** Computations over two sides: each side's fact follows ("Germany has 521 ...; the UK has 514 ..."). */
 const TWO_SIDED = new Set(['difference', 'difference-at-least', 'ratio', 'ratio-at-least', 'rank-gap', 'nth-rank', 'nth-move']);
 
@@ -54,7 +54,9 @@ export function composeAnswer(k: Knowledge, t: Translate, locale: Locale, match:
   if (match.kind === 'abstain') {
     const reason = refusalLines(k, t, locale, match.missing, match.reason);
     const lead = match.followUp && match.understood ? [understoodLine(k, t, locale, match.understood)] : [];
-    const body = [...lead, ...reason, t(locale, 'abstain.body', { outlet: k.article.outlet[locale], date: k.article.date })].join('\n');
+    // Asked why: the article may well say more around the figure; what the bot cannot do is reason.
+    const closing = match.reason === 'asks-why' ? t(locale, 'abstain.why') : t(locale, 'abstain.body', { outlet: k.article.outlet[locale], date: k.article.date });
+    const body = [...lead, ...reason, closing].join('\n');
     return unanswered(t, locale, body, suggestionsFrom(match.suggestions, k, locale), round(match.score));
   }
   const facts = match.facts;

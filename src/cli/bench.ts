@@ -28,7 +28,13 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const strict = args.includes('--strict');
 const sizeArg = args.indexOf('--size');
-const SIZES = ['article', '1000', '10000', '100000'];
+/** `--slowest N`: also print the N slowest first-sight questions per size to stderr (for profiling). */
+const slowestArg = args.indexOf('--slowest');
+const SLOWEST = slowestArg >= 0 ? Number(args[slowestArg + 1]) : 0;
+const ALL_SIZES = ['article', '1000', '10000', '100000'];
+/** `--sizes article,1000`: only these rows (a quicker look while tuning one). */
+const sizesArg = args.indexOf('--sizes');
+const SIZES = sizesArg >= 0 ? args[sizesArg + 1]!.split(',').filter((s) => ALL_SIZES.includes(s)) : ALL_SIZES;
 /** Questions per kind on a synthetic base: enough for a p99 over every kind, within the time budget. */
 const PER_KIND: Record<string, number> = { '1000': 100, '10000': 150, '100000': 120 };
 /** Rounds over a small base of other names before measuring, so the code is compiled. */
@@ -87,7 +93,8 @@ async function runAll(): Promise<void> {
 function runChild(child: { command: string; args: string[] }, size: string): Promise<SizeResult> {
   return new Promise((resolve, reject) => {
     // stderr is shared: the child's progress shows as it goes.
-    const run = spawn(child.command, [...child.args, '--size', size], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const extra = SLOWEST > 0 ? ['--slowest', String(SLOWEST)] : [];
+    const run = spawn(child.command, [...child.args, '--size', size, ...extra], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     run.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
     run.on('error', reject);
@@ -185,16 +192,23 @@ function measure(size: string): SizeResult {
 /** Asks every question once, timing each; reports progress every tenth. */
 function timed(questions: BenchQuestion[], ask: (text: string) => Reply, check: (q: BenchQuestion, reply: Reply) => void, what: string): Timing {
   const times: number[] = [];
+  const byQuestion: Array<[number, string]> = [];
   const step = Math.max(1, Math.ceil(questions.length / 10));
   for (let i = 0; i < questions.length; i++) {
     const q = questions[i]!;
     const t0 = performance.now();
     const reply = ask(q.text);
-    times.push(performance.now() - t0);
+    const ms = performance.now() - t0;
+    times.push(ms);
+    if (SLOWEST > 0) byQuestion.push([ms, q.text]);
     check(q, reply);
     if ((i + 1) % step === 0 || i + 1 === questions.length) progress(`${what} ${i + 1}/${questions.length}`, true);
   }
   times.sort((a, b) => a - b);
+  if (SLOWEST > 0) {
+    byQuestion.sort((a, b) => b[0] - a[0]);
+    for (const [ms, text] of byQuestion.slice(0, SLOWEST)) process.stderr.write(`  ${what}: ${ms.toFixed(2)} ms  ${text}\n`);
+  }
   const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
   const round3 = (x: number) => Math.round(x * 1000) / 1000;
   return { p50_ms: round3(at(0.5)), p99_ms: round3(at(0.99)) };

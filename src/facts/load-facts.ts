@@ -101,6 +101,13 @@ function loadArticle(dir: string, name: string, entityIds: Set<string>, attribut
     }
     if (fact.keywords.ko.length + fact.keywords.en.length === 0) problems.push(`${at('keywords')}: needs at least one keyword`);
   }
+  // Reasons point at facts of this file, checked once every id is known (a reason may come later in the file).
+  for (const fact of data.facts) {
+    fact.because.forEach((reason, i) => {
+      if (!ids.has(reason)) problems.push(`fact "${fact.id}" field because[${i}]: unknown fact "${reason}" (a fact id of this file)`);
+      else if (reason === fact.id) problems.push(`fact "${fact.id}" field because[${i}]: a fact is not its own reason`);
+    });
+  }
   data.measures.forEach((m) => {
     if (m.attribute && !attributeIds.has(m.attribute)) problems.push(`measure "${m.id}" field attribute: unknown attribute "${m.attribute}" (add it to ${ATTRIBUTE_FILE})`);
     if (m.total && !entityIds.has(m.total)) problems.push(`measure "${m.id}" field total: unknown entity "${m.total}"`);

@@ -33,6 +33,11 @@ export const factSchema = z.object({
   answers: z.record(z.string(), z.array(id)).default({}),
   /** What the figure is as of, when the article says ("1월 기준"): for "언제 기준이야?". */
   asOf: bilingual.optional(),
+  /**
+   * Facts of the same file that the article gives as the reason for this one ("이러한 상황을 타개하고자"):
+   * what a "왜?" after this fact is answered with. Without it, "왜?" is refused, never guessed.
+   */
+  because: z.array(id).default([]),
 });
 
 /** What a structured value measures, so the core can say "65 more large data centres". */

@@ -39,7 +39,9 @@ export type AbstainReason =
   /** Only filler, markup or instructions: no question about the article. */
   | 'no-content'
   /** The entity and the attribute are both known, but the article does not give one for the other. */
-  | 'not-given';
+  | 'not-given'
+  /** A bare "why?" after an answer: the bot gives the article's figures and facts, not reasons of its own. */
+  | 'asks-why';
 
 export type MatchResult = (
   | { kind: 'empty' }

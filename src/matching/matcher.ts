@@ -49,11 +49,13 @@ export function createMatcher(
   const reader: FrameReaderDeps = { vocab, isKnown, entityById };
   const factById = new Map(facts.map((f) => [f.id, f]));
   const attributeAsks = new Map(attributes.map((a) => [a.id, new Set<string>(a.asks)] as const));
-  const resolveDeps: ResolveDeps = { index, entityById, factById, attributeAsks };
+  const values = indexValues(facts, measures);
+  const attributeAs = new Map(attributes.map((a) => [a.id, a.as ?? {}] as const));
+  const resolveDeps: ResolveDeps = { index, entityById, factById, attributeAsks, attributeAs, measured: (a) => values.measuresOf.has(a) };
   const planDeps: PlanDeps = {
     facts,
     index,
-    values: indexValues(facts, measures),
+    values,
     attributeById: new Map(attributes.map((a) => [a.id, a])),
     attributeAsks,
     entityById,
@@ -135,6 +137,11 @@ export function createMatcher(
     }
     const answers = results.filter((r): r is Extract<MatchResult, { kind: 'answer' }> => r.kind === 'answer');
     if (answers.length === 0) return results[0];
+    // "which gpus? h100s?" after "how many GPUs does DeepSeek have?": the part that only repeats the last
+    // answer adds nothing; what is new is the part the article lacks.
+    const refusedParts = results.filter((r) => r.kind === 'abstain');
+    const repeats = (a: Extract<MatchResult, { kind: 'answer' }>) => a.facts.every((f) => last?.facts.includes(f.id));
+    if (refusedParts.length > 0 && answers.every(repeats)) return refusedParts[0];
     const facts = [...new Set(answers.flatMap((a) => a.facts))].slice(0, MAX_PARTS);
     const refused = results.filter((r): r is Extract<MatchResult, { kind: 'abstain' }> => r.kind === 'abstain' && r.missing !== undefined);
     return {

@@ -108,9 +108,15 @@ function preparePlan(deps: PlanDeps, frame: Frame, asked: Asked, scored: () => S
 const understood = (entities: string[], attributes: string[], kind?: string): Understood => ({ entities, attributes, ...(kind ? { kind } : {}) });
 
 /** "출처는?", "언제 기준이야?": the last answer again, its source or date in front. */
-function aboutTheLastAnswer({ deps, asked, followUp }: Plan): MatchResult | undefined {
+function aboutTheLastAnswer({ deps, asked, scored, followUp }: Plan): MatchResult | undefined {
   const facts = (asked.aboutLast ?? []).map((id) => deps.factIndexById.get(id)).filter((i): i is number => i !== undefined);
   if (facts.length === 0) return undefined;
+  if (asked.asksWhy) {
+    // The reason the article itself gives (the facts' `because`), else an honest refusal: never a guess.
+    const reasons = unique(facts.flatMap((i) => deps.facts[i]!.because ?? [])).map((id) => deps.factIndexById.get(id)).filter((i): i is number => i !== undefined);
+    if (reasons.length === 0) return abstain(deps, scored, 'asks-why', { givenFor: [] }, understood(asked.focus, asked.attributes), followUp);
+    return { ...answer(deps, reasons, understood(asked.focus, asked.attributes), [], followUp), computations: [{ key: 'because', vars: {} }] };
+  }
   if (asked.moreOfLast) return answer(deps, facts, understood(asked.focus, asked.attributes), [], followUp);
   const key = asked.kinds.asOf ? 'as-of' : 'source';
   return {

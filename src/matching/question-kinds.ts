@@ -37,8 +37,8 @@ export interface QuestionKinds {
 }
 
 const KO_KIND: Array<[AskKind, RegExp]> = [
-  ['count', /몇\s*(?:개|곳|군데|명|종|가지|대|개소|개사|개국|나라|건)|개수|갯수|수(?:는|가|를|도)?\s*(?:몇|얼마)/],
-  ['amount', /얼마|금액|액수|규모|몇\s*(?:억|조|만|천)/],
+  ['count', /몇\s*(?:개|곳|군데|명|종|가지|대|개소|개사|개국|나라|건)|개수|갯수|수(?:는|가|를|도)?\s*(?:몇|얼마)|(?:^|[\sa-z])수(?:는|가|도)?\s*[?？]*$/],
+  ['amount', /얼마|금액|액수|규모|몇\s*(?:억|조|만|천)|(?:달러|원화|위안|엔화)\s*(?:로|으로|기준)|(?:^|\s)원(?:으로|화로)|(?:달러|원화)는/],
   ['when', /언제|몇\s*(?:년|월|일|시)|며칠|연도|년도|시점|시기|날짜|일자|몇년|얼마\s*만에|얼마\s*뒤|몇\s*시간/],
   ['who', /누구|누가|누군|어떤\s*사람|인물/],
   ['where', /어디|어느\s*(?:곳|도시|지역)/],
@@ -51,7 +51,7 @@ const KO_KIND: Array<[AskKind, RegExp]> = [
 
 const EN_KIND: Array<[AskKind, RegExp]> = [
   ['count', /\bhow many\b|\bhow much .*\b(?:centres|centers)\b/],
-  ['amount', /\bhow much\b|\bamount\b|\bhow big\b|\bsize of\b|\bwhat (?:was|is) .* (?:worth|valued)/],
+  ['amount', /\bhow much\b|\bamount\b|\bin (?:us )?(?:dollars|usd|won|krw|yuan|rmb)\b|\bhow big\b|\bsize of\b|\bwhat (?:was|is) .* (?:worth|valued)/],
   ['when', /\bwhen\b|\bwhat (?:year|date|month|day|time)\b|\bwhich (?:year|date|month|day)\b|\bwhat year\b|\bsince when\b|\bhow long (?:after|before|ago)\b|\bhow soon\b|\bhow many (?:hours|days)\b/],
   ['who', /\bwho\b|\bwhom\b|\bwhose\b|\bwhich person\b/],
   ['where', /\bwhere\b|\bwhich (?:city|country|place)\b/],
@@ -87,7 +87,7 @@ const NTH_WORD_KO: Array<[RegExp, number]> = [[/두\s*번째|둘째|2등/, 2], [
 const NTH_EN = /\b(\d+)(?:st|nd|rd|th)\b|(?:\bno\.?|\bnumber|#)\s*(\d+)\b|\bplace (\d+)\b/g;
 // "first" as an adverb ("let me check first:", "first of all", "at first") is no place in a ranking.
 const NTH_WORD_EN: Array<[RegExp, number]> = [[/\bsecond\b/, 2], [/\bthird\b/, 3], [/\bfourth\b/, 4], [/(?<!\b(?:check|ask|at|but)\s)\bfirst\b(?!\s*(?::|,|of all\b))/, 1], [/\btenth\b/, 10], [/\bninth\b/, 9]];
-const SOURCE = /출처|근거|어디서\s*(?:나온|나왔|온|가져)|누구\s*(?:자료|조사|말)|어느\s*(?:자료|기관\s*자료)|자료는|소스|\bsource[sd]?\b|\bwhere (?:is|does|did) (?:that|this|it|the) (?:number|figure|data|stat)\w* (?:come|from)|\bwhere.*\bfrom\b|\bwho says\b|\bcited\b|\bcredit(?:ed)?\b|\baccording to whom\b|\bwho (?:reported|compiled)\b/;
+const SOURCE = /출처|근거|인용|어디\s*(?:기사|자료|신문|데이터)(?:를|에서|야|예요|인가요)?\s*(?:보고|따온|인용|참고|바탕|기반)|어디서\s*(?:나온|나왔|온|가져)|누구\s*(?:자료|조사|말)|어느\s*(?:자료|기관\s*자료)|자료는|소스|\bsource[sd]?\b|\bwhere (?:is|does|did) (?:that|this|it|the) (?:number|figure|data|stat)\w* (?:come|from)|\bwhere.*\bfrom\b|\bwho says\b|\bcited\b|\bcredit(?:ed)?\b|\baccording to whom\b|\bwho (?:reported|compiled|counted|estimated)\b|\b(?:which|what) (?:agency|organi[sz]ation|body|institute|research firm|outlet|group) (?:reported|said|says|published|compiled|counted|estimated|gave|came up with)\b|\breported by\b|어느\s*기관(?:이|에서)\s*(?:발표|집계|조사|밝혔|내놓)|누가\s*(?:발표|집계|조사)한\s*(?:거|수치|자료)/;
 const AS_OF = /기준|언제\s*(?:자료|데이터|수치|통계)|몇\s*년\s*(?:자료|데이터|기준)|\bas of\b|\bas-of\b|\bhow (?:recent|current|up to date)\b|\bwhat date is (?:that|this|it)\b|\bdated\b/;
 const PLAN = /계획|목표|예정|하겠|할\s*것|추진|확보할|확보하|육성|까지\s*(?:확보|육성|지원)|내년|\bplan(?:s|ned)?\b|\btarget\b|\bgoal\b|\baim(?:s)?\b|\bwill\b|\bby 20\d\d\b/;
 const UP = /올랐|오른|상승|뛰어올|급상승|급등|\bclimb|\brise\b|\brose\b|\brisen\b|\bjump|\bimprov|\bgain|\bup\b/;

@@ -31,6 +31,8 @@ export interface Asked {
   wantsOther?: boolean;
   /** "더 자세히", "tell me more": the last answer again, in full. */
   moreOfLast?: boolean;
+  /** A bare "why?", "왜?" about the last answer. */
+  asksWhy?: boolean;
 }
 
 export interface ResolveDeps {
@@ -38,6 +40,10 @@ export interface ResolveDeps {
   attributeAsks: Map<string, ReadonlySet<string>>;
   entityById: Map<string, Entity>;
   factById: Map<string, KnownFact>;
+  /** Whether the article gives figures for an attribute (data centres do, AI capability does not). */
+  measured: (attribute: string) => boolean;
+  /** An attribute as read by a kind of question ("release" asked with "when" is "release-date"). */
+  attributeAs: Map<string, Partial<Record<string, string>>>;
 }
 
 // The kind of thing a pronoun points at ("그 회사" is a company, "he" a person).
@@ -96,9 +102,22 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   const short = frame.unexplained.length <= 2;
   const followUp = (more: Partial<Asked>): Asked => ({ ...asked, ...more, followUp: true });
 
-  // "출처는?", "언제 기준이야?", "Where's that number from?": about the last answer, nothing new asked.
-  if ((kinds.source || kinds.asOf) && !hasEntity && attributes.length === 0 && last.answered && last.facts.length > 0) {
-    return followUp({ aboutLast: last.facts, focus: last.entities, attributes: last.attributes });
+  // "출처는?", "언제 기준이야?", "Where's that number from?": about the last answer (the last one given,
+  // when the turn between was refused), nothing new asked.
+  const lastGiven = last.answered && last.facts.length > 0 ? last : last.before?.answered && last.before.facts.length > 0 ? last.before : undefined;
+  // A near miss is no attribute here ("which agency reported ..." is not the editor, a reporter).
+  const asksAttribute = frame.attributes.some((a) => a.inQuestion && a.similarity >= 1);
+  // "이거 어디 기사 인용한 거예요?": "this" is the last figure, and the article word only says where it was read.
+  const onlyThisArticle = hasEntity && (frame.refersBack || /(?:^|\s)(?:이거|이게|이건)/.test(text)) && compared.length === 0 && focus.every(article);
+  if ((kinds.source || kinds.asOf) && (!hasEntity || onlyThisArticle) && (attributes.length === 0 || !asksAttribute) && lastGiven) {
+    return followUp({ aboutLast: lastGiven.facts, focus: lastGiven.entities, attributes: lastGiven.attributes });
+  }
+
+  // "왜?", "why?": the reason for the last answer. "왜" and "why" are also words of the start-ups' growth
+  // ("why are startups booming?"); alone after an answer they ask about that answer, and the bot does not
+  // reason beyond the article's facts: said so, with what was understood.
+  if (WHY_ALONE.test(text.trim()) && !hasEntity && last.answered && last.facts.length > 0) {
+    return followUp({ aboutLast: last.facts, asksWhy: true, focus: last.entities, attributes: last.attributes });
   }
 
   // "더 자세히", "tell me more": nothing new asked, the last answer in full (its facts, not a computation).
@@ -117,6 +136,12 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     return followUp({ kinds, focus: last.entities, attributes: last.attributes });
   }
 
+  // "so what's the gap between them?" after two counts: "gap" is also a word for AI capability, which has
+  // no figures to subtract; the reading that can be computed is the last turn's measure for the two.
+  if (wantsAggregate && !hasEntity && last.entities.length >= 2 && attributes.length > 0 && !attributes.some(deps.measured) && last.attributes.some(deps.measured)) {
+    return followUp({ focus: last.entities, attributes: last.attributes.filter(deps.measured) });
+  }
+
   // "how many times cheaper is that than GPT-4?": a comparison with only its other side named; the one side is the last answer.
   if (wantsAggregate && focus.length === 0 && compared.length > 0) {
     return followUp({ focus: last.entities.filter((e) => !compared.includes(e)), attributes: attributes.length > 0 ? attributes : last.attributes });
@@ -128,7 +153,11 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     // "and what's Naver doing in Saudi?" asks its own question; "and Germany?", "what about MiniMax?" only
     // swap the entity. A question of its own borrows the last attribute only where it applies.
     const ownQuestion = asksOwnQuestion(text);
-    const applies = last.attributes.some((a) => focus.some((e) => index.factsFor(e, a).length > 0));
+    const appliesTo = (attrs: string[]) => attrs.some((a) => focus.some((e) => index.factsFor(e, a).length > 0));
+    // "MIT는?" after "하버드 몇 위?" / "이거 언제 발표됐어?": the question asked before the aside about the answer.
+    const asBefore = !appliesTo(last.attributes) && last.before && appliesTo(last.before.attributes) ? last.before.attributes : undefined;
+    const lastAttributes = asBefore ?? last.attributes;
+    const applies = appliesTo(lastAttributes);
     if (ownQuestion && !applies && !wantsAggregate) return asked;
     if (derived.length === 0 || frame.followUpShape || wantsAggregate || short) {
       // "영국은 중국보다?" after a difference: the same comparison for the new pair.
@@ -140,18 +169,24 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
       // "미국이랑은 몇 개 차이나요?": the other side of the comparison is the last turn's entity.
       const twoSided = kinds.aggregates.has('difference') || kinds.aggregates.has('ratio');
       const others = twoSided && focus.length + compared.length < 2 ? last.entities.filter((e) => !focus.includes(e) && !compared.includes(e)) : [];
-      return followUp({ kinds, attributes: last.attributes, compared: [...compared, ...others] });
+      return followUp({ kinds, attributes: lastAttributes, compared: [...compared, ...others] });
     }
   }
 
   // A new attribute (or only a kind) and no entity: the last entity, of the kind a pronoun names.
   if (!hasEntity && (attributes.length > 0 || kinds.asks.size > 0 || wantsAggregate)) {
     // An attribute the article gives once, for one thing ("유니콘 육성 목표", "사진 출처"), needs no entity
-    // from before, unless a pronoun points at one that has it.
-    const answersAlone = attributes.some((a) => index.generalFacts(a).length > 0 || index.factsGiving(a).length === 1);
+    // from before, unless a pronoun points at one that has it, or the talk is of a thing of the same kind:
+    // "창업자 누구야" after Zhipu AI asks for Zhipu's founder (not given), not Moonshot's (the only one given).
     const { candidates, pointed } = referents(deps, text, last);
+    const kindsBefore = new Set(candidates.slice(0, 2).map((e) => entityById.get(e)?.kind));
+    const givenOnceElsewhere = (a: string) => index.factsGiving(a).length === 1 && ![...index.entitiesGiving(a)].some((e) => kindsBefore.has(entityById.get(e)?.kind));
+    const answersAlone = attributes.some((a) => index.generalFacts(a).length > 0 || givenOnceElsewhere(a));
     const useAttributes = attributes.length > 0 ? attributes : last.attributes;
-    const joining = candidates.find((e) => useAttributes.some((a) => index.factsFor(e, a).length > 0));
+    // "when was that announced?": release asked with when is the release date, which the ranking has, not Harvard.
+    const readAs = (a: string) => [a, ...[...kinds.asks].map((k) => deps.attributeAs.get(a)?.[k]).filter((x): x is string => Boolean(x))];
+    const has = (e: string, attrs: string[]) => attrs.some((a) => readAs(a).some((x) => index.factsFor(e, x).length > 0));
+    const joining = candidates.find((e) => has(e, useAttributes));
     // A pronoun ("그 회사", "it") always points back, even where the article lacks the attribute for what it points at.
     // A question word ("언제?", "몇 계단 떨어진 거야?") borrows both, and so does a verb the lexicon does not
     // know ("뭘 넘었다고 했어?"); a bare what/which with a noun it does not know ("what's the weather in
@@ -164,9 +199,9 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
       if (wantsAggregate && last.entities.length >= 2 && attributes.length === 0) return followUp({ focus: last.entities, attributes: last.attributes });
       // "그 기사 언제 나왔어?": what the pronoun's kind names, asked by the question's own kind when the
       // last attribute is not one it has.
-      if (pointed && attributes.length === 0 && !last.attributes.some((a) => index.factsFor(pointed, a).length > 0)) return followUp({ focus: [pointed], attributes: [] });
+      if (pointed && attributes.length === 0 && !has(pointed, last.attributes)) return followUp({ focus: [pointed], attributes: [] });
       // The first candidate that the article gives the attribute for; else the first (refused by name).
-      const joined = pointed && useAttributes.some((a) => index.factsFor(pointed, a).length > 0) ? pointed : (joining ?? candidates[0]);
+      const joined = pointed && has(pointed, useAttributes) ? pointed : (joining ?? candidates[0]);
       if (joined) return followUp({ focus: [joined], attributes: useAttributes });
     }
   }
@@ -175,6 +210,9 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
 
 // A request for more of the same, and nothing else: "더 자세히", "자세히 알려줘", "tell me more", "more details?".
 const MORE_DETAIL = /^(?:(?:좀\s*)?더\s*자세히|자세히|상세히|더\s*알려\s*줘|좀\s*더)(?:\s*(?:알려\s*(?:줘|줄래|주세요)|설명해\s*(?:줘|주세요)|요|좀))*\s*[?.!]*$|^(?:tell me more|more details?|more detail please|elaborate|details?\s*please|go on|more)\s*[?.!]*$/i;
+
+// Only asking why: "왜?", "왜요", "이유는?", "why?", "why is that?", "how come?".
+const WHY_ALONE = /^(?:(?:근데|그런데|그럼)\s*)?(?:(?:그건|그게|그거|이건|이게)\s*)?(?:왜(?:요|죠|지|야)?|이유(?:는|가\s*뭐(?:야|예요)?)?|왜\s*그런(?:데|거야|가요)?|why(?: is that| so| not)?|how come|for what reason|what(?:'s| is) the reason)\s*[?.!]*$/i;
 
 // A Korean verb or adjective as inflected in a question: "넘었다고", "했어", "되나요".
 const KOREAN_PREDICATE = /[가-힣](?:다고|다는|었|았|했|됐|였|는지|나요|냐|니|어|아|야|지|요|까)$/;

@@ -11,7 +11,7 @@ const KO = `몇 몇개 몇개나 몇곳 몇명 몇위 개 개나 곳 개소 얼�
 const EN = `the a an is are was were be been being do does did done what which who whom whose when where why how many much of in on
   at to for from by with about tell me please show give i you it its this that these those and or there has have had can could would
   should will shall may might must article say says said according know want get any so my your our their his her they we he she them
-  him there's what's who's how's is it kind some one ones let lets let's really exactly just now currently right thing things stuff
+  him there's what's who's how's is it kind some one ones let lets let's really actually basically exactly just now currently right thing things stuff
   number numbers amount figure figures total much big large b c d e f g h j k l m n o p q r s t u v w x y z
   source sources data cite cited according`;
 

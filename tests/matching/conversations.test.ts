@@ -169,3 +169,88 @@ describe('"더 자세히" after an answer', () => {
     expect(converse('더 자세히')[0]!.answered).toBe(false);
   });
 });
+
+describe('"왜?" after an answer', () => {
+  it('answers with the reason the article gives (the plan answers Korea’s GPU shortfall)', () => {
+    const [, why] = converse('What is the Korean government’s GPU target?', 'why?');
+    expect(why!.answered).toBe(true);
+    expect(why!.body).toMatch(/few thousand/);
+    expect(why!.body).toContain('DeepSeek');
+  });
+
+  it('refuses, never guesses, when the article gives no reason for that fact', () => {
+    const [, why] = converse('문샷 AI 기업가치 얼마야?', '왜?');
+    expect(why!.answered).toBe(false);
+    expect(why!.body.split('\n')[0]).toMatch(/^↪ 문샷 AI · 기업가치/);
+  });
+
+  it('still reads "왜" inside a question of its own as a word about the start-ups’ growth', () => {
+    const [answer] = converse('중국에 AI 스타트업이 왜 이렇게 많아?');
+    expect(answer!.answered).toBe(true);
+    expect(answer!.body).toContain('학계 인력');
+  });
+});
+
+describe('comparisons and sums over the two things just asked about', () => {
+  it('"so what\'s the gap between them?" after two counts is their difference, not AI capability', () => {
+    const [, , gap] = converse('How many Chinese institutions are in the AI paper author top 100?', 'and American?', "so what's the gap between them?");
+    expect(gap!.body).toMatch(/\b6\b/);
+    expect(gap!.body).not.toMatch(/compete with the US for first place/);
+  });
+
+  it('"차이는?" after the US and then China is the difference of those two counts', () => {
+    const [, , gap] = converse('AI 논문 저자수 상위 100개 중에 미국 기관 몇 개?', '중국은?', '차이는?');
+    expect(gap!.body).toContain('37 − 31 = 6');
+  });
+
+  it('"우크라가 몇 개 더 많은 거야" after Korea and then Ukraine compares with Korea', () => {
+    const [, , more] = converse('우리나라 데이터센터 수?', '우크라이나는 몇 개?', '우크라가 몇 개 더 많은 거야');
+    expect(more!.body).toContain('15');
+  });
+});
+
+describe('questions about the last figure', () => {
+  it('"in dollars?" after a valuation in won gives the dollar figure, in English', () => {
+    const [, dollars, asOf] = converse('문샷 AI 기업가치 원화로 얼마야?', 'in dollars?', 'as of when?');
+    expect(dollars!.locale).toBe('en');
+    expect(dollars!.body).toContain('3.3 billion');
+    expect(asOf!.body).toContain('January');
+  });
+
+  it('"출처는?" after a refused turn is the source of the figure given before it', () => {
+    const [, users, source] = converse('How many generative AI services are registered in China?', 'how many people actually use them?', 'Which agency reported that 300 figure?');
+    expect(users!.answered).toBe(false);
+    expect(source!.answered).toBe(true);
+    expect(source!.body).toContain('Cyberspace Administration');
+  });
+
+  it('"이거 어디 기사 인용한 거예요?" is the source of the last figure, not the article’s chart credits', () => {
+    const [, source] = converse('AI 논문 저자수 순위에 중국 기관 몇 개 들어갔어요?', '이거 어디 기사 인용한 거예요?');
+    expect(source!.body).toContain('닛케이');
+    expect(source!.body).not.toContain('VisualCapitalist');
+  });
+
+  it('"when was that announced?" after the GPU target is the committee’s date', () => {
+    const [, when] = converse('how many GPUs is korea planning to secure?', 'when was that announced?');
+    expect(when!.body).toContain('February 20');
+  });
+});
+
+describe('the conversation’s subject wins over the one entity the article gives an attribute for', () => {
+  it('"창업자 누구야" after Zhipu AI is refused for Zhipu, naming Moonshot AI as the one it is given for', () => {
+    const [, founder] = converse('지푸AI 설립연도?', '창업자 누구야');
+    expect(founder!.answered).toBe(false);
+    expect(founder!.body).toContain('지푸 AI');
+    expect(founder!.body).not.toContain('양즈린(35세)');
+  });
+
+  it('"MIT는?" after an aside about the ranking asks MIT’s rank, as asked before the aside', () => {
+    const [, , mit] = converse('네이처 인덱스 하버드 몇위?', '이거 언제 발표된 건데', 'MIT는?');
+    expect(mit!.body).toContain('10위');
+  });
+
+  it('"which gpus? h100s?" after a GPU count refuses the model, not repeating the count', () => {
+    const [, which] = converse('how many gpus does deepseek have?', 'which gpus? h100s?');
+    expect(which!.answered).toBe(false);
+  });
+});
