@@ -95,6 +95,7 @@ function refusalLines(k: Knowledge, t: Translate, locale: Locale, missing: Missi
     const vars = localiseComputation(k, locale, { key: 'most-rank-given', vars: { measure: missing.measure, entity: missing.best.entity, value: missing.best.value, scope: '' } }, []);
     return [t(locale, 'compute.most-rank-given', vars)];
   }
+  if (reason === 'not-given' && !missing.attribute && missing.entity) return [t(locale, 'abstain.not-about', { entity: names(missing.entity) })];
   if (reason === 'not-given' && missing.attribute) {
     // The figure itself when the attribute is given but not that figure: "한국의 데이터센터 순위", "2016년 순위".
     const measure = missing.measure ? k.measures.get(missing.measure)?.label[locale] : undefined;

@@ -52,6 +52,7 @@ interface Plan {
  */
 export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: () => ScoredQuestion): MatchResult | undefined {
   const plan = preparePlan(deps, frame, asked, scored);
+  if (asked.noFigure) return abstain(deps, scored, 'not-given', { entity: asked.focus[0]!, givenFor: [] }, understood(asked.focus, []), plan.followUp);
   return (
     aboutTheLastAnswer(plan) ??
     computeOverFigures(plan) ??

@@ -33,6 +33,8 @@ export interface Asked {
   moreOfLast?: boolean;
   /** A bare "why?", "왜?" about the last answer. */
   asksWhy?: boolean;
+  /** Something of the entity the article has no figure for ("그 사람 지분은 몇 퍼센트?"): refused by name. */
+  noFigure?: boolean;
 }
 
 export interface ResolveDeps {
@@ -158,7 +160,8 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     const asBefore = !appliesTo(last.attributes) && last.before && appliesTo(last.before.attributes) ? last.before.attributes : undefined;
     const lastAttributes = asBefore ?? last.attributes;
     const applies = appliesTo(lastAttributes);
-    if (ownQuestion && !applies && !wantsAggregate) return asked;
+    // "how many of those are Baidu's?": "those" points back, so it is the last question asked of Baidu.
+    if (ownQuestion && !applies && !wantsAggregate && !frame.refersBack) return asked;
     if (derived.length === 0 || frame.followUpShape || wantsAggregate || short) {
       // "영국은 중국보다?" after a difference: the same comparison for the new pair.
       if (!wantsAggregate && compared.length > 0 && (last.kind === 'difference' || last.kind?.startsWith('ratio'))) {
@@ -179,8 +182,10 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     // from before, unless a pronoun points at one that has it, or the talk is of a thing of the same kind:
     // "창업자 누구야" after Zhipu AI asks for Zhipu's founder (not given), not Moonshot's (the only one given).
     const { candidates, pointed } = referents(deps, text, last);
-    const kindsBefore = new Set(candidates.slice(0, 2).map((e) => entityById.get(e)?.kind));
-    const givenOnceElsewhere = (a: string) => index.factsGiving(a).length === 1 && ![...index.entitiesGiving(a)].some((e) => kindsBefore.has(entityById.get(e)?.kind));
+    const kindsBefore = new Set(candidates.slice(0, 2).map((e) => KIND_GROUP[entityById.get(e)?.kind ?? ''] ?? entityById.get(e)?.kind));
+    const groupOf = (e: string) => KIND_GROUP[entityById.get(e)?.kind ?? ''] ?? entityById.get(e)?.kind;
+    // A question with its own year ("2027년까지 유니콘은 몇 개 육성한다고 했어요?") says enough to stand alone.
+    const givenOnceElsewhere = (a: string) => index.factsGiving(a).length === 1 && (frame.years.length > 0 || ![...index.entitiesGiving(a)].some((e) => kindsBefore.has(groupOf(e))));
     const answersAlone = attributes.some((a) => index.generalFacts(a).length > 0 || givenOnceElsewhere(a));
     const useAttributes = attributes.length > 0 ? attributes : last.attributes;
     // "when was that announced?": release asked with when is the release date, which the ranking has, not Harvard.
@@ -197,6 +202,10 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     if (borrowEntity) {
       // "so how many times cheaper is that?" after a comparison of two: the same two.
       if (wantsAggregate && last.entities.length >= 2 && attributes.length === 0) return followUp({ focus: last.entities, attributes: last.attributes });
+      // "그 사람 지분은 몇 퍼센트?" after his education: a share, a sum or a ratio needs figures, and the
+      // last attribute has none; nothing the article gives is that, so it is refused, naming whom it was about.
+      const target = candidates[0];
+      if (wantsAggregate && attributes.length === 0 && target && !useAttributes.some(deps.measured)) return followUp({ focus: [target], attributes: [], noFigure: true });
       // "그 기사 언제 나왔어?": what the pronoun's kind names, asked by the question's own kind when the
       // last attribute is not one it has.
       if (pointed && attributes.length === 0 && !has(pointed, last.attributes)) return followUp({ focus: [pointed], attributes: [] });
@@ -241,6 +250,9 @@ function referents(deps: ResolveDeps, text: string, last: UnderstoodTurn): { can
   }
   return { candidates: all };
 }
+
+/** Kinds a reader talks of alike: a company, a project like Stargate and a model can all have partners or founders. */
+const KIND_GROUP: Record<string, string> = { company: 'thing', organisation: 'thing', product: 'thing', country: 'place', region: 'place' };
 
 /** Attributes whose answer is another entity (who invested, who made it): a pronoun next may mean that entity. */
 const RELATIONS = new Set(['investors', 'maker', 'founder', 'partner', 'announcer']);

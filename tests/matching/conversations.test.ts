@@ -254,3 +254,24 @@ describe('the conversation’s subject wins over the one entity the article give
     expect(which!.answered).toBe(false);
   });
 });
+
+describe('follow-ups that ask what the article has no figure for', () => {
+  it('"그 사람 지분은 몇 퍼센트?" after the founder’s education is refused by name, not answered with the education', () => {
+    const [, , share] = converse('문샷 AI 창업자 누구야?', '그 사람 박사는 어디서 땄어?', '그 사람 지분은 몇 퍼센트 갖고 있어?');
+    expect(share!.answered).toBe(false);
+    expect(share!.body).toContain('양즈린');
+    expect(share!.body).not.toContain('카네기멜론');
+  });
+
+  it('"how many of those are Baidu’s?" after the registered services is refused for Baidu', () => {
+    const [, baidu] = converse('how many generative AI services are registered in china now?', "how many of those are baidu's");
+    expect(baidu!.answered).toBe(false);
+    expect(baidu!.body).toContain('Baidu');
+  });
+
+  it('"참여 기업은 어디어디?" about Stargate is not answered with Naver’s partner', () => {
+    const [, partners] = converse('스타게이트 프로젝트 투자액이 얼마라고?', '참여 기업은 어디어디?');
+    expect(partners!.answered).toBe(false);
+    expect(partners!.body).not.toContain('리벨리온과 협력해');
+  });
+});
