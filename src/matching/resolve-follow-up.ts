@@ -149,6 +149,14 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     return followUp({ focus: last.entities.filter((e) => !compared.includes(e)), attributes: attributes.length > 0 ? attributes : last.attributes });
   }
 
+  // "Is that firm American?", "그 회사 중국 회사야?": the country is what is asked of the thing pointed at,
+  // which its identity or location answers; not the last question asked of the country.
+  if (NATIONALITY.test(text) && focus.length === 1 && entityById.get(focus[0]!)?.kind === 'country') {
+    const { pointed } = referents(deps, text, last);
+    const about = pointed ? ['location', 'identity'].filter((a) => index.factsFor(pointed, a).length > 0) : [];
+    if (pointed && about.length > 0) return followUp({ focus: [pointed], attributes: about.slice(0, 1), compared: [], context: [...context, ...focus] });
+  }
+
   // Ellipsis: a new entity, no attribute ("영국은?", "And Germany?", "그럼 미국은 중국의 몇 배야?").
   if (hasEntity && attributes.length === 0 && (frame.followUpShape || short || wantsAggregate) && last.attributes.length > 0) {
     const derived = focus.flatMap((e) => [...index.attributesOf(e)].filter((a) => kindsAnswer(deps, a, kinds)));
@@ -220,6 +228,9 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
 // A request for more of the same, and nothing else: "더 자세히", "자세히 알려줘", "tell me more", "more details?".
 const MORE_DETAIL = /^(?:(?:좀\s*)?더\s*자세히|자세히|상세히|더\s*알려\s*줘|좀\s*더)(?:\s*(?:알려\s*(?:줘|줄래|주세요)|설명해\s*(?:줘|주세요)|요|좀))*\s*[?.!]*$|^(?:tell me more|more details?|more detail please|elaborate|details?\s*please|go on|more)\s*[?.!]*$/i;
 
+// A yes-or-no question whether something is of a country: "is that firm American?", "그 회사 미국 회사야?".
+const NATIONALITY = /^(?:is|was|are)\b.*\b(?:american|chinese|korean|japanese|british|german|a us|a u\.s\.)\b|(?:미국|중국|한국|국내|일본|영국|독일)\s*(?:회사|기업|기관|업체|곳|스타트업)(?:야|이야|인가|인가요|예요|이에요|임|이지|지|냐)?\s*[?？]?$/i;
+
 // Only asking why: "왜?", "왜요", "이유는?", "why?", "why is that?", "how come?".
 const WHY_ALONE = /^(?:(?:근데|그런데|그럼)\s*)?(?:(?:그건|그게|그거|이건|이게)\s*)?(?:왜(?:요|죠|지|야)?|이유(?:는|가\s*뭐(?:야|예요)?)?|왜\s*그런(?:데|거야|가요)?|why(?: is that| so| not)?|how come|for what reason|what(?:'s| is) the reason)\s*[?.!]*$/i;
 
@@ -236,7 +247,9 @@ function referents(deps: ResolveDeps, text: string, last: UnderstoodTurn): { can
     return fact ? [...Object.keys(fact.answers ?? {}), ...fact.entities] : [];
   });
   // The article itself only when it was what the last turn asked about ("which outlet published it?").
-  const all = unique([...last.entities, ...fromFacts]).filter((e) => deps.entityById.has(e) && (deps.entityById.get(e)!.kind !== 'article' || last.entities.includes(e)));
+  const named = unique([...last.entities, ...fromFacts]).filter((e) => deps.entityById.has(e) && (deps.entityById.get(e)!.kind !== 'article' || last.entities.includes(e)));
+  // After "who came up with that number?", "that firm" is the source just named (CB Insights).
+  const all = last.kind === 'source' ? [...named.filter((e) => deps.entityById.get(e)!.source), ...named.filter((e) => !deps.entityById.get(e)!.source)] : named;
   for (const [pattern, kinds] of POINTS_AT) {
     if (!pattern.test(text)) continue;
     const ofKind = all.filter((e) => kinds.includes(deps.entityById.get(e)!.kind));

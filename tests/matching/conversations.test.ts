@@ -275,3 +275,12 @@ describe('follow-ups that ask what the article has no figure for', () => {
     expect(partners!.body).not.toContain('리벨리온과 협력해');
   });
 });
+
+describe('what the last answer named', () => {
+  it('"Is that firm American?" after the source of a valuation is about CB Insights, which the article calls a US firm', () => {
+    const [, source, american] = converse("What valuation does the piece give for Moonshot AI?", 'Who came up with that number?', 'Is that firm American?');
+    expect(source!.body).toContain('CB Insights');
+    expect(american!.body.split('\n')[0]).toContain('CB Insights');
+    expect(american!.body).toMatch(/\bUS\b/);
+  });
+});
