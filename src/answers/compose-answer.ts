@@ -2,7 +2,7 @@
 // source, chart caption, article). A follow-up first says how it was understood ("↪ 미국 · 데이터센터
 // 수"), so a wrong reading is visible. Refusals say what the article lacks, and suggest what it has.
 import { josa } from 'es-hangul';
-import type { Knowledge, KnownFact } from '../facts/knowledge.ts';
+import { statedAsOf, type Knowledge, type KnownFact } from '../facts/knowledge.ts';
 import type { Computation, MatchResult, Missing, Understood } from '../matching/match-result.ts';
 import type { Answer, Citation, Locale, Notice } from '../types.ts';
 import type { Translate } from './i18n.ts';
@@ -95,6 +95,7 @@ function refusalLines(k: Knowledge, t: Translate, locale: Locale, missing: Missi
     const vars = localiseComputation(k, locale, { key: 'most-rank-given', vars: { measure: missing.measure, entity: missing.best.entity, value: missing.best.value, scope: '' } }, []);
     return [t(locale, 'compute.most-rank-given', vars)];
   }
+  if (reason === 'no-as-of') return [t(locale, 'abstain.no-as-of', { date: k.article.date })];
   if (reason === 'not-given' && !missing.attribute && missing.entity) return [t(locale, 'abstain.not-about', { entity: names(missing.entity) })];
   if (reason === 'not-given' && missing.attribute) {
     // The figure itself when the attribute is given but not that figure: "한국의 데이터센터 순위", "2016년 순위".
@@ -223,11 +224,7 @@ function localiseComputation(k: Knowledge, locale: Locale, c: Computation, facts
 
 /** What a fact's figure is as of: what the article says, else its chart's caption, else the article's date. */
 function asOfOf(fact: KnownFact, locale: Locale): string {
-  if (fact.asOf) return fact.asOf[locale];
-  const caption = fact.chartInfo?.caption[locale];
-  const inCaption = caption?.match(/\((\d{4})[^)]*\)/);
-  if (inCaption) return locale === 'ko' ? `${inCaption[1]}년` : inCaption[1]!;
-  return fact.article.date;
+  return statedAsOf(fact, locale) ?? fact.article.date;
 }
 
 /** An amount of money as a reader writes it: 5600000 USD is 560만달러 or $5.6 million. */

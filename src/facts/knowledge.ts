@@ -23,6 +23,17 @@ export interface KnownFact extends Fact {
   chartInfo?: ChartMeta;
 }
 
+/**
+ * What a fact's figure is as of, when the article says: the fact's own asOf ("1월 기준"), else the year
+ * in its chart's caption ("(2024년 기준)"). Undefined when the article does not say.
+ */
+export function statedAsOf(fact: KnownFact, locale: 'ko' | 'en'): string | undefined {
+  if (fact.asOf) return fact.asOf[locale];
+  const inCaption = fact.chartInfo?.caption[locale]?.match(/\((\d{4})[^)]*\)/);
+  if (inCaption) return locale === 'ko' ? `${inCaption[1]}년` : inCaption[1]!;
+  return undefined;
+}
+
 export interface Knowledge {
   facts: KnownFact[];
   entities: Entity[];

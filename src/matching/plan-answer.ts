@@ -2,7 +2,7 @@
 // that join each asked entity with each asked attribute, or an honest refusal that names what the
 // article does not give ("기사에는 미니맥스의 창업자가 나오지 않아요") and who it does give it for.
 import type { Attribute, Entity } from '../facts/schema.ts';
-import type { KnownFact } from '../facts/knowledge.ts';
+import { statedAsOf, type KnownFact } from '../facts/knowledge.ts';
 import { computeAggregate, type ValueIndex } from './aggregate.ts';
 import type { FactIndex } from './fact-index.ts';
 import type { Frame } from './frame.ts';
@@ -120,6 +120,10 @@ function aboutTheLastAnswer({ deps, asked, scored, followUp }: Plan): MatchResul
   }
   if (asked.moreOfLast) return answer(deps, facts, understood(asked.focus, asked.attributes), [], followUp);
   const key = asked.kinds.asOf ? 'as-of' : 'source';
+  // The article's own date is not the figure's: a figure it dates nowhere is said to be undated.
+  if (key === 'as-of' && !facts.some((i) => statedAsOf(deps.facts[i]!, 'en'))) {
+    return abstain(deps, scored, 'no-as-of', { givenFor: [] }, understood(asked.focus, asked.attributes), followUp);
+  }
   return {
     kind: 'answer',
     facts: facts.map((i) => deps.facts[i]!),

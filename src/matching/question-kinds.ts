@@ -39,7 +39,7 @@ export interface QuestionKinds {
 const KO_KIND: Array<[AskKind, RegExp]> = [
   ['count', /몇\s*(?:개|곳|군데|명|종|가지|대|개소|개사|개국|나라|건)|개수|갯수|수(?:는|가|를|도)?\s*(?:몇|얼마)|(?:^|[\sa-z])수(?:는|가|도)?\s*[?？]*$/],
   ['amount', /얼마|금액|액수|규모|몇\s*(?:억|조|만|천)|(?:달러|원화|위안|엔화)\s*(?:로|으로|기준)|(?:^|\s)원(?:으로|화로)|(?:달러|원화)는/],
-  ['when', /언제|몇\s*(?:년|월|일|시)|며칠|연도|년도|시점|시기|날짜|일자|몇년|얼마\s*만에|얼마\s*뒤|몇\s*시간/],
+  ['when', /언제|기한|마감|데드라인|몇\s*(?:년|월|일|시)|며칠|연도|년도|시점|시기|날짜|일자|몇년|얼마\s*만에|얼마\s*뒤|몇\s*시간/],
   ['who', /누구|누가|누군|어떤\s*사람|인물/],
   ['where', /어디|어느\s*(?:곳|도시|지역)/],
   ['which', /어느|어떤|무슨|무엇|뭐|뭘|뭔/],
@@ -52,7 +52,7 @@ const KO_KIND: Array<[AskKind, RegExp]> = [
 const EN_KIND: Array<[AskKind, RegExp]> = [
   ['count', /\bhow many\b|\bhow much .*\b(?:centres|centers)\b/],
   ['amount', /\bhow much\b|\bamount\b|\bin (?:us )?(?:dollars|usd|won|krw|yuan|rmb)\b|\bhow big\b|\bsize of\b|\bwhat (?:was|is) .* (?:worth|valued)/],
-  ['when', /\bwhen\b|\bwhat (?:year|date|month|day|time)\b|\bwhich (?:year|date|month|day)\b|\bwhat year\b|\bsince when\b|\bhow long (?:after|before|ago)\b|\bhow soon\b|\bhow many (?:hours|days)\b/],
+  ['when', /\bwhen\b|\bdeadline\b|\btimeline\b|\btime ?frame\b|\bwhat (?:year|date|month|day|time)\b|\bwhich (?:year|date|month|day)\b|\bwhat year\b|\bsince when\b|\bhow long (?:after|before|ago)\b|\bhow soon\b|\bhow many (?:hours|days)\b/],
   ['who', /\bwho\b|\bwhom\b|\bwhose\b|\bwhich person\b/],
   ['where', /\bwhere\b|\bwhich (?:city|country|place)\b/],
   ['which', /\bwhich\b|\bwhat\b/],
@@ -77,7 +77,7 @@ const LEAST = /(?:가장|제일|젤)\s*(?:적|낮|작|못|덜|뒤|하위)|최소
 const SUM = /합치면|합하면|더하면|합계|총합|합산|합친|모두\s*(?:더|합)|다\s*합|총\s*몇|\badd(?:ed)? up\b|\bcombined\b|\bin total\b|\bsum\b|\baltogether\b|\b(?:added|taken) together\b|\b(?:take|have|hold|get|make|account for) together\b|\btogether,? (?:they|do|have|hold|make|account)\b|\btotal of\b/;
 const SHARE = /비중|비율|퍼센트|%|프로(?:야|는|나|쯤|지)?\b|점유|몫|차지하는|\bshare\b|\bpercent(?:age)?\b|\bproportion\b|\bfraction\b|\bwhat part of\b/;
 const AVERAGE = /평균|\baverage\b|\bmean\b/;
-const DIFFERENCE = /차이|격차|보다\s*(?:몇|얼마|더)|더\s*(?:많|적|높|낮)|덜|몇\s*(?:개|곳|군데)?\s*(?:더\s*)?(?:많|적)|\bmore than\b|\bfewer than\b|\bless than\b|\bdifference\b|\bgap\b|\bhow many more\b|\bhow much more\b|\bhow many fewer\b|\bhow much (?:bigger|larger|smaller|cheaper)\b|\bthan\b|\boutnumber|\bexceed|\bahead of\b|\bbehind\b|\bby how (?:many|much)\b|\bvs\.?(?=\s)|\bversus\b/;
+const DIFFERENCE = /차이|격차|보다\s*(?:몇|얼마|더)|더\s*(?:많|적|높|낮)|덜|몇\s*(?:개|곳|군데)?\s*(?:더\s*)?(?:많|적)|\bmore than\b|\bfewer than\b|\bless than\b|\bdifference\b|\bgap\b|\bhow many more\b|\bhow much more\b|\bhow many fewer\b|\bhow much (?:bigger|larger|smaller|cheaper)\b|\bthan\b|\boutnumber|\bexceed|\bahead of\b|\bbehind\b|\bby how (?:many|much)\b|\bapart\b|\bvs\.?(?=\s)|\bversus\b/;
 const RATIO = /몇\s*배|배나|배\s*(?:많|더|적|차이)|\btimes\b|\bfold\b|\bratio\b|\bmultiple\b|\bhow many x\b|\bx (?:as (?:many|much)|more)\b/;
 // "10위 안", "10위권", "상위 10" are a range, not a place.
 const NTH_KO = /(\d+)\s*(?:위|등|번째|째)(?!\s*(?:안|권|내|이내|까지|밖))/g;

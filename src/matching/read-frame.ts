@@ -40,7 +40,8 @@ const KO_COMPARE_PARTICLE = /(?:와|과|랑|이랑|하고|을|를)$/;
 const KO_CONTEXT_NEXT = /^(?:이후|직후|다음|나오고|나온|나오자|공개된|공개되고|발표된|발표되고|출시된|등장|등장한|때문에|덕분에|이전|직전|출신|후|뒤)/;
 
 // "그 회사", "거기", "그 사람", "it", "he", "that": the question refers back to something said before.
-const REFERS_BACK = /(?:^|\s)(?:그|이|저)\s*(?:회사|기업|곳|사람|분|대학|나라|모델|서비스|스타트업|기관|계획|자료|수치|숫자|프로젝트|학교|창업자|기사|순위)|(?:^|\s)(?:거기|그거|그게|그건|걔|그분|그쪽|저기|그때)(?:\s|$|[은는이가을를의에도서])|(?:^|\s)(?:그걸로|그거로|그것으로|그걸|그것을|그것은|그것이)(?:\s|$)|\b(?:it|its|it's|he|his|him|she|her|they|their|them|that|those|this one|there|the company|the firm|that company|this company|the guy|the same)\b/;
+const REFERS_BACK = /(?:^|\s)(?:그|이|저)\s*(?:회사|기업|곳|사람|분|대학|나라|모델|서비스|스타트업|기관|계획|자료|수치|숫자|프로젝트|학교|창업자|기사|순위)|(?:^|\s)(?:거기|그거|그게|그건|걔네|걔들|걔|쟤네|그들|그분|그쪽|저기|그때)(?:\s|$|[은는이가을를의에도서])|(?:^|\s)(?:그걸로|그거로|그것으로|그걸|그것을|그것은|그것이)(?:\s|$)|\b(?:it|its|it's|he|his|him|she|her|they|their|them|that|those|this one|there|the company|the firm|that company|this company|the guy|the same)\b/;
+const DEMONSTRATIVE = /^(?:그|이|저|that|this|those|these)$/;
 const FOLLOW_UP_START = /^(?:그럼|그러면|그렇다면|그리고|또|근데|그런데|그래서|and|what about|how about|and what about|ok and|same for|also|with|in|for|from|by|at|as of)\b|^(?:그럼|그러면)|\b(?:who|what|which|where) else\b|\bany others?\b|말고\s*또|그\s*외에?|(?:또|다른)\s*(?:누가|어디|곳|회사)/;
 
 /** Attributes whose words also say what kind of thing a name is ("AI 스타트업 문샷", "unicorn MiniMax", "model Kimi"). */
@@ -146,6 +147,7 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
     kinds,
     years: [...cleaned.matchAll(/\b(20[0-3]\d)\b|(20[0-3]\d)\s*년/g)].map((m) => Number(m[1] ?? m[2])),
     refersBack: REFERS_BACK.test(cleaned) || pointed.length > 0,
+    pointedAttributes: attributes.filter((a) => DEMONSTRATIVE.test(words[a.from - 1]?.raw ?? '')).map((a) => a.id),
     followUpShape: FOLLOW_UP_START.test(cleaned) || (words.length <= 2 && /[은는요]$|^(?:and|what|how)$/.test(words.at(-1)?.raw ?? first)),
     unexplained,
     ...(unknownName ? { unknownName } : {}),

@@ -76,7 +76,7 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   // The asking clause names nothing but the article ("what does the article say about the timing?"):
   // the scene-setting clause's names are what it asks about.
   const article = (id: string) => entityById.get(id)?.kind === 'article';
-  if (focus.every(article) && scene.length > 0 && !last) {
+  if (focus.every(article) && scene.length > 0 && (!last || RETURN_TO.test(text))) {
     const strong = scene.filter((id) => !weak(id));
     if (strong.length > 0) {
       context = [...context, ...focus];
@@ -92,7 +92,9 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   const naming = (a: { from: number; to: number }) => frame.entities.some((e) => e.from <= a.from && a.to <= e.to);
   const asking = frame.attributes.filter((a) => a.inQuestion && !naming(a));
   const pool = asking.length > 0 ? asking : frame.attributes.filter((a) => !naming(a)).length > 0 ? frame.attributes.filter((a) => !naming(a)) : frame.attributes;
-  const attributes = unique(pool.map((a) => a.id));
+  // "그 돈으로 뭘 한대?" after the policy finance: "that money" is the figure just given, asked nothing new.
+  const pointedOnly = last !== undefined && focus.length + compared.length === 0 && frame.pointedAttributes.length > 0 && pool.every((a) => frame.pointedAttributes.includes(a.id));
+  const attributes = pointedOnly ? [] : unique(pool.map((a) => a.id));
   const wantsOther = /\b(?:other|others|else)\b|다른|그\s*외|말고\s*또/.test(text);
   const asked: Asked = { focus, compared, context, attributes, kinds: frame.kinds, uncovered, followUp: false, lastFacts: last?.facts ?? [], ...(wantsOther ? { wantsOther } : {}) };
   // A refused turn still says what was asked: "일본은?" refused, then "한국은?" asks the same of Korea.
@@ -230,6 +232,9 @@ const MORE_DETAIL = /^(?:(?:좀\s*)?더\s*자세히|자세히|상세히|더\s*�
 
 // A yes-or-no question whether something is of a country: "is that firm American?", "그 회사 미국 회사야?".
 const NATIONALITY = /^(?:is|was|are)\b.*\b(?:american|chinese|korean|japanese|british|german|a us|a u\.s\.)\b|(?:미국|중국|한국|국내|일본|영국|독일)\s*(?:회사|기업|기관|업체|곳|스타트업)(?:야|이야|인가|인가요|예요|이에요|임|이지|지|냐)?\s*[?？]?$/i;
+
+// "다시 문샷 얘기로 돌아가서", "back to DeepSeek": the scene-setting clause names the subject again.
+const RETURN_TO = /다시\s*\S+\s*(?:얘기|이야기)|(?:얘기|이야기)로\s*돌아|\bback to\b|\bgoing back to\b|\breturning to\b/i;
 
 // Only asking why: "왜?", "왜요", "이유는?", "why?", "why is that?", "how come?".
 const WHY_ALONE = /^(?:(?:근데|그런데|그럼)\s*)?(?:(?:그건|그게|그거|이건|이게)\s*)?(?:왜(?:요|죠|지|야)?|이유(?:는|가\s*뭐(?:야|예요)?)?|왜\s*그런(?:데|거야|가요)?|why(?: is that| so| not)?|how come|for what reason|what(?:'s| is) the reason)\s*[?.!]*$/i;

@@ -41,6 +41,11 @@ const INSTRUCTION = new RegExp(
 
 const INSTRUCTION_TEST = new RegExp(INSTRUCTION.source, 'i');
 
+// Talk about the language of the chat, not about the article: "한국어로 여쭤볼게요", "영어로 물어봐도 돼요?",
+// "sorry, switching back to English", "in English please". Left in, 한국어 reads as Korea (한국).
+const LANGUAGE_TALK = /(?:그냥\s*)?(?:한국어|한글|영어)로\s*(?:여쭤|물어|질문|말|얘기|답|대답|알려|해)\S*(?:\s*(?:볼게요|볼게|할게요|할게|주세요|줘|드릴게요|도\s*돼요?|돼요?))*[.!?~]*|\b(?:sorry,?\s*)?(?:switching|switch|going)\s+(?:back\s+)?(?:to|into)\s+(?:english|korean)\b(?:\s+(?:lol|haha))?|\b(?:in|answer in|reply in)\s+(?:english|korean)\s+please\b/gi;
+const MAY_TALK_LANGUAGE = /한국어|한글|영어|english|korean/i;
+
 /**
  * A number typed apart: "3 . 5" is 3.5. (Hangul typed apart, "카 이 스 트", is read by joining adjacent
  * words in read-question.ts, which knows which joins make words.)
@@ -54,7 +59,8 @@ export function joinSpacedLetters(text: string): string {
 const MAY_HAVE_NOISE = /[<[`*_~|>:]|https?:|ignore|disregard|forget|override|bypass|you are|like a|as a|only|print|reveal|show|output|repeat|leak|dump|developer|jailbreak|dan mode|지시|지침|명령|규칙|프롬프트|지금부터|비밀번호|암호|권한|토큰|처럼|말투/i;
 
 export function stripNoise(text: string): string {
-  const input = String(text ?? '');
+  const raw = String(text ?? '');
+  const input = MAY_TALK_LANGUAGE.test(raw) ? raw.replace(LANGUAGE_TALK, ' ') : raw;
   if (!MAY_HAVE_NOISE.test(input)) return joinSpacedLetters(input).trim();
   const unlinked = input
     .replace(CHAT_LINK, ' $1 ')

@@ -284,3 +284,35 @@ describe('what the last answer named', () => {
     expect(american!.body).toMatch(/\bUS\b/);
   });
 });
+
+describe('honest about what the article does not date or name', () => {
+  it('"언제 기준이야?" about a figure the article does not date says so, not the article’s own date', () => {
+    const [, asOf] = converse('중국에 등록된 생성형 AI 서비스 몇 개야?', '그 자료가 몇 년 몇 월 기준이야?');
+    expect(asOf!.answered).toBe(false);
+    expect(asOf!.body).toContain('언제 기준인지 따로 나오지 않아요');
+  });
+
+  it('"상편 제목은?" asks for the series’ other part, which the article does not give', () => {
+    const [, first] = converse('이거 시리즈명 뭐야', '상편 제목은');
+    expect(first!.answered).toBe(false);
+  });
+});
+
+describe('chat around the question', () => {
+  it('"한국어로 여쭤볼게요! 그 돈으로 뭘 한대요?" is about the policy finance just given, not Korea or Stargate', () => {
+    const [, plan] = converse('How much policy financing is the Korean government putting into AI this year?', '아 그냥 한국어로 여쭤볼게요! 그 돈으로 뭘 한다고 나와 있나요?');
+    expect(plan!.locale).toBe('ko');
+    expect(plan!.body).toContain('선도 프로젝트');
+    expect(plan!.body).not.toContain('스타게이트');
+  });
+
+  it('"다시 문샷 얘기로 돌아가서, 그 창업자 나이?" goes back to Moonshot from another topic', () => {
+    const [, , age] = converse('문샷 AI 창업자는 어느 대학 출신이야?', '정부가 제조 AI 전문기업 몇 개 지원한대?', '다시 문샷 얘기로 돌아가서요, 그 창업자분 나이가 어떻게 되시나요?');
+    expect(age!.body).toContain('35');
+  });
+
+  it('"걔네가 뭐 이겼다고 주장함" after Kimi’s maker is Moonshot’s claim', () => {
+    const [, claim] = converse('kimi k1.5 만든데 어디?', '걔네가 뭐 이겼다고 주장함');
+    expect(claim!.body).toContain('클로드');
+  });
+});
