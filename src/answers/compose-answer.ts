@@ -95,6 +95,7 @@ function refusalLines(k: Knowledge, t: Translate, locale: Locale, missing: Missi
     const vars = localiseComputation(k, locale, { key: 'most-rank-given', vars: { measure: missing.measure, entity: missing.best.entity, value: missing.best.value, scope: '' } }, []);
     return [t(locale, 'compute.most-rank-given', vars)];
   }
+  if (reason === 'cannot-compute') return [t(locale, 'abstain.cannot-compute')];
   if (reason === 'no-as-of') return [t(locale, 'abstain.no-as-of', { date: k.article.date })];
   if (reason === 'not-given' && !missing.attribute && missing.entity) return [t(locale, 'abstain.not-about', { entity: names(missing.entity) })];
   if (reason === 'not-given' && missing.attribute) {

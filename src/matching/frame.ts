@@ -44,8 +44,8 @@ export interface Frame {
   years: number[];
   /** "그 회사", "거기", "it", "he": it refers back to something said before. */
   refersBack: boolean;
-  /** Attributes named right after a demonstrative ("그 돈으로", "that money"): the figure just given, not a new question. */
-  pointedAttributes: string[];
+  /** Word positions of attributes named right after a demonstrative ("그 돈으로", "that money"): the figure just given. */
+  pointedAttributes: number[];
   /** "그럼 ...?", "and ...?", "what about ...?", or a bare name with a topic particle ("독일은?"). */
   followUpShape: boolean;
   /** Content words nothing explained (no entity, attribute, kind or filler): the asked thing may be among them. */

@@ -40,6 +40,8 @@ export type AbstainReason =
   | 'no-content'
   /** The entity and the attribute are both known, but the article does not give one for the other. */
   | 'not-given'
+  /** A ratio or difference the article's figures do not allow (money, or two different measures). */
+  | 'cannot-compute'
   /** "언제 기준이야?" about a figure whose date the article does not state. */
   | 'no-as-of'
   /** A bare "why?" after an answer: the bot gives the article's figures and facts, not reasons of its own. */

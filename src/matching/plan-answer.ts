@@ -56,6 +56,7 @@ export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: (
   return (
     aboutTheLastAnswer(plan) ??
     computeOverFigures(plan) ??
+    cannotCompute(plan) ??
     refuseWhatTheArticleLacks(plan) ??
     whichOfACountry(plan) ??
     (plan.covered.length > 0 && plan.attributes.length > 0
@@ -161,6 +162,17 @@ function computeOverFigures({ deps, frame, asked, attributes, named, scored, fol
     };
   }
   return undefined;
+}
+
+/**
+ * "so how many times bigger is Stargate?" after two money figures: a ratio or a difference the figures do
+ * not allow (money is not computed with, or the two are of different measures) is said, not answered with
+ * one of the two facts again.
+ */
+function cannotCompute({ deps, asked, scored, followUp }: Plan): MatchResult | undefined {
+  const twoSided = asked.kinds.aggregates.has('ratio') || asked.kinds.aggregates.has('difference');
+  if (!twoSided || !asked.followUp || asked.focus.length + asked.compared.length < 2) return undefined;
+  return abstain(deps, scored, 'cannot-compute', { givenFor: [] }, understood([...asked.focus, ...asked.compared], asked.attributes), followUp);
 }
 
 /**

@@ -147,7 +147,7 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
     kinds,
     years: [...cleaned.matchAll(/\b(20[0-3]\d)\b|(20[0-3]\d)\s*년/g)].map((m) => Number(m[1] ?? m[2])),
     refersBack: REFERS_BACK.test(cleaned) || pointed.length > 0,
-    pointedAttributes: attributes.filter((a) => DEMONSTRATIVE.test(words[a.from - 1]?.raw ?? '')).map((a) => a.id),
+    pointedAttributes: attributes.filter((a) => DEMONSTRATIVE.test(words[a.from - 1]?.raw ?? '')).map((a) => a.from),
     followUpShape: FOLLOW_UP_START.test(cleaned) || (words.length <= 2 && /[은는요]$|^(?:and|what|how)$/.test(words.at(-1)?.raw ?? first)),
     unexplained,
     ...(unknownName ? { unknownName } : {}),

@@ -73,9 +73,15 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     context = [...context, ...focus.filter(weak)];
     focus = focus.filter((id) => !weak(id));
   }
+  const article = (id: string) => entityById.get(id)?.kind === 'article';
+  // "how much is it worth, if the article says?" in a conversation: the article is only where to look;
+  // "it" is what was talked about.
+  if (last && focus.length > 0 && focus.every(article) && frame.refersBack && frame.attributes.some((a) => a.inQuestion && !focus.some((f) => index.factsFor(f, a.id).length > 0))) {
+    context = [...context, ...focus];
+    focus = [];
+  }
   // The asking clause names nothing but the article ("what does the article say about the timing?"):
   // the scene-setting clause's names are what it asks about.
-  const article = (id: string) => entityById.get(id)?.kind === 'article';
   if (focus.every(article) && scene.length > 0 && (!last || RETURN_TO.test(text))) {
     const strong = scene.filter((id) => !weak(id));
     if (strong.length > 0) {
@@ -93,12 +99,13 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   const asking = frame.attributes.filter((a) => a.inQuestion && !naming(a));
   const pool = asking.length > 0 ? asking : frame.attributes.filter((a) => !naming(a)).length > 0 ? frame.attributes.filter((a) => !naming(a)) : frame.attributes;
   // "그 돈으로 뭘 한대?" after the policy finance: "that money" is the figure just given, asked nothing new.
-  const pointedOnly = last !== undefined && focus.length + compared.length === 0 && frame.pointedAttributes.length > 0 && pool.every((a) => frame.pointedAttributes.includes(a.id));
+  const pointedOnly = last !== undefined && focus.length + compared.length === 0 && frame.pointedAttributes.length > 0 && pool.every((a) => frame.pointedAttributes.includes(a.from));
   const attributes = pointedOnly ? [] : unique(pool.map((a) => a.id));
   const wantsOther = /\b(?:other|others|else)\b|다른|그\s*외|말고\s*또/.test(text);
   const asked: Asked = { focus, compared, context, attributes, kinds: frame.kinds, uncovered, followUp: false, lastFacts: last?.facts ?? [], ...(wantsOther ? { wantsOther } : {}) };
   // A refused turn still says what was asked: "일본은?" refused, then "한국은?" asks the same of Korea.
-  if (!last || last.entities.length + last.attributes.length + last.facts.length === 0) return asked;
+  // "딴 얘긴데", "ok diff thing:": the asker says the question stands by itself.
+  if (!last || last.entities.length + last.attributes.length + last.facts.length === 0 || TOPIC_SWITCH.test(text)) return asked;
 
   let kinds = frame.kinds;
   const wantsAggregate = kinds.aggregates.size > 0 || kinds.ofChange !== undefined;
@@ -235,6 +242,9 @@ const NATIONALITY = /^(?:is|was|are)\b.*\b(?:american|chinese|korean|japanese|br
 
 // "다시 문샷 얘기로 돌아가서", "back to DeepSeek": the scene-setting clause names the subject again.
 const RETURN_TO = /다시\s*\S+\s*(?:얘기|이야기)|(?:얘기|이야기)로\s*돌아|\bback to\b|\bgoing back to\b|\breturning to\b/i;
+
+// The asker moves on: "딴 얘긴데", "다른 질문인데", "ok diff thing", "unrelated, but", "new question".
+const TOPIC_SWITCH = /딴\s*(?:얘기|이야기|질문)|다른\s*(?:얘기|이야기|질문)(?:인데|이긴|인데요)|주제\s*바꿔|\bdiff(?:erent)? (?:thing|question|topic)\b|\bunrelated\b|\bnew question\b|\bchanging (?:the )?(?:topic|subject)\b|\bon another note\b/;
 
 // Only asking why: "왜?", "왜요", "이유는?", "why?", "why is that?", "how come?".
 const WHY_ALONE = /^(?:(?:근데|그런데|그럼)\s*)?(?:(?:그건|그게|그거|이건|이게)\s*)?(?:왜(?:요|죠|지|야)?|이유(?:는|가\s*뭐(?:야|예요)?)?|왜\s*그런(?:데|거야|가요)?|why(?: is that| so| not)?|how come|for what reason|what(?:'s| is) the reason)\s*[?.!]*$/i;

@@ -316,3 +316,21 @@ describe('chat around the question', () => {
     expect(claim!.body).toContain('클로드');
   });
 });
+
+describe('comparisons the figures do not allow, and new topics', () => {
+  it('"how many times bigger is Stargate?" after two sums of money is refused, not answered with one of them again', () => {
+    const [, , ratio] = converse('What did Trump commit to Stargate?', 'and DeepSeek spent how much?', 'so roughly how many times bigger is Stargate?');
+    expect(ratio!.answered).toBe(false);
+    expect(ratio!.body).toMatch(/can't work that comparison out/);
+  });
+
+  it('"ok diff thing: ..." is not read against the last turn', () => {
+    const [, other] = converse('total number of large data centres worldwide?', 'ok diff thing: which big chinese tech names are backing Zhipu and MiniMax?');
+    expect(other!.body).not.toContain('449');
+  });
+
+  it('"how much is it worth, if the article says?" about Naver’s Saudi project is refused, not another sum', () => {
+    const [, worth] = converse('what does the article say about Naver Cloud? who are they working with?', "And how much money is it worth, if the article says?");
+    expect(worth!.answered).toBe(false);
+  });
+});
