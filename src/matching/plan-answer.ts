@@ -121,6 +121,12 @@ function aboutTheLastAnswer({ deps, asked, scored, followUp }: Plan): MatchResul
   }
   if (asked.moreOfLast) return answer(deps, facts, understood(asked.focus, asked.attributes), [], followUp);
   const key = asked.kinds.asOf ? 'as-of' : 'source';
+  // "그 자료는 누가, 언제 발표한 건가요?": the source, and when the source published it where the article says.
+  if (key === 'source' && asked.kinds.asks.has('when')) {
+    const sources = unique(facts.flatMap((i) => deps.facts[i]!.entities.filter((e) => deps.entityById.get(e)?.source)));
+    const dated = sources.flatMap((e) => [...deps.index.factsFor(e, 'release-date'), ...deps.index.factsFor(e, 'published')]);
+    for (const i of dated) if (!facts.includes(i)) facts.push(i);
+  }
   // The article's own date is not the figure's: a figure it dates nowhere is said to be undated.
   if (key === 'as-of' && !facts.some((i) => statedAsOf(deps.facts[i]!, 'en'))) {
     return abstain(deps, scored, 'no-as-of', { givenFor: [] }, understood(asked.focus, asked.attributes), followUp);

@@ -99,7 +99,9 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   const asking = frame.attributes.filter((a) => a.inQuestion && !naming(a));
   const pool = asking.length > 0 ? asking : frame.attributes.filter((a) => !naming(a)).length > 0 ? frame.attributes.filter((a) => !naming(a)) : frame.attributes;
   // "그 돈으로 뭘 한대?" after the policy finance: "that money" is the figure just given, asked nothing new.
-  const pointedOnly = last !== undefined && focus.length + compared.length === 0 && frame.pointedAttributes.length > 0 && pool.every((a) => frame.pointedAttributes.includes(a.from));
+  // Only when the word could name that figure (money for a sum of money): "그 학회들 이름" asks something new.
+  const namesLast = (a: string) => [...(deps.attributeAsks.get(a) ?? [])].some((k) => k !== 'which' && k !== 'describe' && last?.attributes.some((l) => deps.attributeAsks.get(l)?.has(k)));
+  const pointedOnly = last !== undefined && focus.length + compared.length === 0 && frame.pointedAttributes.length > 0 && pool.every((a) => frame.pointedAttributes.includes(a.from) && namesLast(a.id));
   const attributes = pointedOnly ? [] : unique(pool.map((a) => a.id));
   const wantsOther = /\b(?:other|others|else)\b|다른|그\s*외|말고\s*또/.test(text);
   const asked: Asked = { focus, compared, context, attributes, kinds: frame.kinds, uncovered, followUp: false, lastFacts: last?.facts ?? [], ...(wantsOther ? { wantsOther } : {}) };
@@ -136,6 +138,11 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     return followUp({ aboutLast: last.facts, moreOfLast: true, focus: last.entities, attributes: last.attributes });
   }
 
+  // "개수로는?", "in numbers?" after "몇 배야?": the same two, as a difference.
+  if (!hasEntity && attributes.length === 0 && last.kind?.startsWith('ratio') && last.entities.length >= 2 && IN_NUMBERS.test(text.trim())) {
+    return followUp({ kinds: { ...kinds, aggregates: new Set(['difference']) }, focus: last.entities, attributes: last.attributes });
+  }
+
   // "2020년엔?", "2024년은?": the same question for another year.
   if (!hasEntity && attributes.length === 0 && frame.years.length > 0 && short && !kinds.asks.has('when')) {
     return followUp({ focus: last.entities, attributes: last.attributes });
@@ -151,6 +158,11 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   // no figures to subtract; the reading that can be computed is the last turn's measure for the two.
   if (wantsAggregate && !hasEntity && last.entities.length >= 2 && attributes.length > 0 && !attributes.some(deps.measured) && last.attributes.some(deps.measured)) {
     return followUp({ focus: last.entities, attributes: last.attributes.filter(deps.measured) });
+  }
+
+  // "how many times what DeepSeek spent is that?": one side named, "that" is the last figure.
+  if ((kinds.aggregates.has('ratio') || kinds.aggregates.has('difference')) && focus.length === 1 && compared.length === 0 && frame.refersBack && last.entities.length > 0 && !last.entities.includes(focus[0]!)) {
+    return followUp({ compared: last.entities, attributes: attributes.length > 0 ? attributes : last.attributes });
   }
 
   // "how many times cheaper is that than GPT-4?": a comparison with only its other side named; the one side is the last answer.
@@ -242,6 +254,9 @@ const NATIONALITY = /^(?:is|was|are)\b.*\b(?:american|chinese|korean|japanese|br
 
 // "다시 문샷 얘기로 돌아가서", "back to DeepSeek": the scene-setting clause names the subject again.
 const RETURN_TO = /다시\s*\S+\s*(?:얘기|이야기)|(?:얘기|이야기)로\s*돌아|\bback to\b|\bgoing back to\b|\breturning to\b/i;
+
+// After a ratio, the plain difference: "개수로는?", "숫자로는?", "in numbers?", "in absolute terms?".
+const IN_NUMBERS = /^(?:그럼\s*)?(?:개수|숫자|갯수|수)로(?:는|치면)?\s*[?？]*$|^(?:and\s+)?in (?:absolute )?(?:numbers|terms of numbers|absolute terms)\s*[?]*$/i;
 
 // The asker moves on: "딴 얘긴데", "다른 질문인데", "ok diff thing", "unrelated, but", "new question".
 const TOPIC_SWITCH = /딴\s*(?:얘기|이야기|질문)|다른\s*(?:얘기|이야기|질문)(?:인데|이긴|인데요)|주제\s*바꿔|\bdiff(?:erent)? (?:thing|question|topic)\b|\bunrelated\b|\bnew question\b|\bchanging (?:the )?(?:topic|subject)\b|\bon another note\b/;

@@ -334,3 +334,21 @@ describe('comparisons the figures do not allow, and new topics', () => {
     expect(worth!.answered).toBe(false);
   });
 });
+
+describe('clarifying questions about the source and the figures', () => {
+  it('"그 학회들 이름이 뭔데요?" is refused: the article does not name the conferences', () => {
+    const [, names] = converse('닛케이 기사는 AI 학회 몇 개 논문을 기준으로 했어요?', '그 학회들 이름이 뭔데요?');
+    expect(names!.answered).toBe(false);
+  });
+
+  it('"그 자료는 누가, 언제 발표한 건가요?" gives the source and when it published the ranking', () => {
+    const [, who] = converse('네이처 인덱스 2024에서 중국 대학이 상위 10위 안에 몇 개나 들어갔어?', '그 자료는 누가, 언제 발표한 건가요?');
+    expect(who!.body).toContain('네이처');
+    expect(who!.body).toContain('6월');
+  });
+
+  it('"개수로는?" after "몇 배야?" is the difference of the same two', () => {
+    const [, , gap] = converse('미중 대형 데이터센터 수 각각', '몇배 차이', '개수로는');
+    expect(gap!.body).toContain('4932');
+  });
+});
