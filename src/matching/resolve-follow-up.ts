@@ -59,8 +59,11 @@ const POINTS_AT: Array<[RegExp, ReadonlyArray<Entity['kind']>]> = [
   [/그\s*(?:회사|기업|스타트업|곳)|거기|\b(?:the|that|this) (?:company|firm|startup|start-up)\b/, ['company', 'organisation']],
 ];
 
-export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last: UnderstoodTurn | undefined): Asked {
+export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, lastTurn: UnderstoodTurn | undefined): Asked {
   const { index, entityById } = deps;
+  // A turn understood as nothing at all ("그중에 반도체 쪽은?" refused) is passed over: the one before it is what is talked about.
+  const empty = (t: UnderstoodTurn) => t.entities.length + t.attributes.length + t.facts.length === 0;
+  const last = lastTurn && empty(lastTurn) && lastTurn.before && !empty(lastTurn.before) ? lastTurn.before : lastTurn;
   const named = (role: string, asking = true) => unique(frame.entities.filter((e) => e.role === role && e.inQuestion === asking).map((e) => e.id));
   let focus = named('focus');
   const compared = named('compared');
@@ -97,7 +100,8 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   // An attribute word that is also the name asked about ("the writer", "네이처 인덱스") asks nothing by itself.
   const naming = (a: { from: number; to: number }) => frame.entities.some((e) => e.from <= a.from && a.to <= e.to);
   const asking = frame.attributes.filter((a) => a.inQuestion && !naming(a));
-  const pool = asking.length > 0 ? asking : frame.attributes.filter((a) => !naming(a)).length > 0 ? frame.attributes.filter((a) => !naming(a)) : frame.attributes;
+  // In a conversation, words of a clause that asks nothing ("sorry for all the questions") ask nothing.
+  const pool = asking.length > 0 ? asking : last ? frame.attributes.filter((a) => a.inQuestion) : frame.attributes.filter((a) => !naming(a)).length > 0 ? frame.attributes.filter((a) => !naming(a)) : frame.attributes;
   // "그 돈으로 뭘 한대?" after the policy finance: "that money" is the figure just given, asked nothing new.
   // Only when the word could name that figure (money for a sum of money): "그 학회들 이름" asks something new.
   const namesLast = (a: string) => [...(deps.attributeAsks.get(a) ?? [])].some((k) => k !== 'which' && k !== 'describe' && last?.attributes.some((l) => deps.attributeAsks.get(l)?.has(k)));
@@ -216,7 +220,10 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     // A question with its own year ("2027년까지 유니콘은 몇 개 육성한다고 했어요?") says enough to stand alone.
     const givenOnceElsewhere = (a: string) => index.factsGiving(a).length === 1 && (frame.years.length > 0 || ![...index.entitiesGiving(a)].some((e) => kindsBefore.has(groupOf(e))));
     const answersAlone = attributes.some((a) => index.generalFacts(a).length > 0 || givenOnceElsewhere(a));
-    const useAttributes = attributes.length > 0 ? attributes : last.attributes;
+    // After a refusal of something the article never gives ("budget per GPU?"), "deadline?" is about the figure before it.
+    const pastRefusal = !last.attributes.some((a) => index.factsGiving(a).length > 0) && last.before !== undefined;
+    const useAttributes = attributes.length > 0 ? attributes : pastRefusal ? last.before!.attributes : last.attributes;
+    const preferred = pastRefusal && attributes.length === 0 ? { lastFacts: last.before!.facts } : {};
     // "when was that announced?": release asked with when is the release date, which the ranking has, not Harvard.
     const readAs = (a: string) => [a, ...[...kinds.asks].map((k) => deps.attributeAs.get(a)?.[k]).filter((x): x is string => Boolean(x))];
     const has = (e: string, attrs: string[]) => attrs.some((a) => readAs(a).some((x) => index.factsFor(e, x).length > 0));
@@ -240,7 +247,7 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
       if (pointed && attributes.length === 0 && !has(pointed, last.attributes)) return followUp({ focus: [pointed], attributes: [] });
       // The first candidate that the article gives the attribute for; else the first (refused by name).
       const joined = pointed && has(pointed, useAttributes) ? pointed : (joining ?? candidates[0]);
-      if (joined) return followUp({ focus: [joined], attributes: useAttributes });
+      if (joined) return followUp({ focus: [joined], attributes: useAttributes, ...preferred });
     }
   }
   return asked;

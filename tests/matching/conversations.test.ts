@@ -352,3 +352,22 @@ describe('clarifying questions about the source and the figures', () => {
     expect(gap!.body).toContain('4932');
   });
 });
+
+describe('turns that were refused or said nothing', () => {
+  it('"deadline?" after a refused "budget per GPU?" is about the GPU target before it', () => {
+    const [, , deadline] = converse('How many GPUs is Korea aiming to secure?', 'budget per GPU?', 'deadline?');
+    expect(deadline!.body).toContain('first half of next year');
+  });
+
+  it('"which meeting was this decided at?" after a refused aside is about the policy finance before it', () => {
+    const [, , , meeting] = converse('how much policy financing is the Korean government putting into AI this year?', '그 돈으로 뭘 한다고 나와 있나요?', '혹시 그중에 반도체 쪽에 얼마 쓰이는지도 나와 있나요?', 'Oh and which meeting was this decided at? sorry switching back to English lol');
+    expect(meeting!.locale).toBe('en');
+    expect(meeting!.body).toContain('National AI Committee');
+  });
+
+  it('"2020 vs 2024" is one university’s change between the years, not a comparison with the last country', () => {
+    const [, rank] = converse('AI 논문 저자수 상위100 미국기관 몇개', 'ok and peking u rank 2020 vs 2024');
+    expect(rank!.body).toMatch(/17/);
+    expect(rank!.body).toMatch(/6/);
+  });
+});
