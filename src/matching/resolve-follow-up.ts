@@ -195,6 +195,9 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     const applies = appliesTo(lastAttributes);
     // "how many of those are Baidu's?": "those" points back, so it is the last question asked of Baidu.
     if (ownQuestion && !applies && !wantsAggregate && !frame.refersBack) return asked;
+    // "이 기사 누가 쓴거임?" after a valuation: the article has no valuation, but the question's kind
+    // names what it has (its writer); that is asked, not the last attribute.
+    if (!applies && !wantsAggregate && derived.length > 0 && kinds.asks.size > 0 && !frame.followUpShape) return asked;
     if (derived.length === 0 || frame.followUpShape || wantsAggregate || short) {
       // "영국은 중국보다?" after a difference: the same comparison for the new pair.
       if (!wantsAggregate && compared.length > 0 && (last.kind === 'difference' || last.kind?.startsWith('ratio'))) {

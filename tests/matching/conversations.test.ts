@@ -371,3 +371,15 @@ describe('turns that were refused or said nothing', () => {
     expect(rank!.body).toMatch(/6/);
   });
 });
+
+describe('a new entity whose kind of question the last attribute does not fit', () => {
+  it('"이 기사 누가 쓴거임?" after a valuation asks the article’s writer, not the article’s valuation', () => {
+    const [, writer] = converse('문샷 기업가치 얼마였지', '아 근데 이 기사 누가 쓴거임?');
+    expect(writer!.body).toContain('곽대종');
+  });
+
+  it('"기자 메일 주소 있어?" is refused: the article gives no contact details', () => {
+    const [, , mail] = converse('이 기사 누가 정리했어?', '언제 올라온 기사?', '기자 메일 주소 있어?');
+    expect(mail!.answered).toBe(false);
+  });
+});
