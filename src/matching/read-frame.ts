@@ -51,6 +51,11 @@ const CHAT_INITIALS = /^(?:ㄱㄱ|ㅇㅇ|ㅋ+|ㅎ+|ㄴㄴ|ㅇㅋ|ㄷㄷ|ㅂㅂ|�
 /** Entities whose kind names a place, a school, a company...: what makes a word a classifier before a name. */
 const NAMED_KINDS = new Set(['company', 'product', 'university', 'person', 'organisation']);
 
+function allKnown(known: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) if (!known[i]) return false;
+  return true;
+}
+
 export interface FrameReaderDeps {
   vocab: Vocabulary;
   isKnown: IsKnown;
@@ -83,6 +88,10 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
   for (const clause of clauses) {
     // A clause that only sets the scene is read for names spelt right; typos are searched where it asks.
     const fuzzyHere = clause.asks || !anyAsks;
+    // Words found as written (or filler): a run of only such words is looked up as written, not fuzzily;
+    // a misspelt name over several words ("데이타 센타") has a word that is not found. (Patterns list
+    // single words first, so each is known before the spans that hold it.)
+    const known = new Uint8Array(clause.words.length);
     for (const p of clause.read.patterns) {
       const from = p.from + clause.offset;
       const to = p.to + clause.offset;
@@ -93,7 +102,8 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
       const hits: TermHit[] =
         p.mode === 'choseong'
           ? (deps.vocab.byChoseong.get(p.keys[0]!) ?? []).map((term: Term) => ({ term, similarity: CHOSEONG_SIMILARITY }))
-          : lookupTerms(deps.vocab, p.keys, single || p.spelled === true, fuzzyHere && (single ? !word.stop : true));
+          : lookupTerms(deps.vocab, p.keys, single || p.spelled === true, fuzzyHere && (single ? !word.stop : p.spelled === true || !allKnown(known, p.from, p.to)));
+      if (single && (word.stop || hits.some((h) => h.similarity === 1))) known[p.from] = 1;
       const named = (h: TermHit) => (h.term.entities.length > 0 && h.similarity >= FRAME_ENTITY_SIMILARITY) || (h.term.attributes.length > 0 && h.similarity >= FRAME_ATTRIBUTE_SIMILARITY);
       if (single && !word.stop && !hits.some(named)) {
         // The word as typed may be a misspelt name even when a stripped form of it is some other word
