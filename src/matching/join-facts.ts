@@ -87,6 +87,10 @@ export function lazyRank(scored: () => ScoredQuestion): Ranking {
 
 function rankOf(scored: ScoredQuestion): Map<number, number> {
   const map = new Map<number, number>();
+  // A fact's own example question, as its editor wrote it, is answered by that fact among the candidates
+  // for what it asks ("Which Chinese university was in the top 10 in 2016?" is the 2016 fact's, though the
+  // 2024 fact that mentions 2016 explains as many of its words).
+  if (scored.ownExample !== undefined) map.set(scored.ownExample, Number.POSITIVE_INFINITY);
   for (const r of scored.ranked) if (!map.has(r.index)) map.set(r.index, r.score);
   for (const r of scored.related) if (!map.has(r.index)) map.set(r.index, r.score * RELATED_WEIGHT);
   return map;

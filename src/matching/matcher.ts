@@ -90,7 +90,8 @@ export function createMatcher(
     if (frame.empty) return cleanText(original) === '' ? { kind: 'empty' } : { kind: 'abstain', score: 0, reason: 'no-content', suggestions: [] };
     // The coverage score is work (a second reading of the whole text): only when a plan needs it.
     let memo: ScoredQuestion | undefined;
-    const scored = () => (memo ??= score(text));
+    const ownExample = ownExamples.get(exampleKey(text));
+    const scored = () => (memo ??= { ...score(text), ...(ownExample !== undefined ? { ownExample } : {}) });
     const parts = askingClauses(frame);
     if (parts.length >= 2) {
       const merged = planParts(frame, parts, scored, last);
@@ -111,7 +112,7 @@ export function createMatcher(
     if (uncovered.size > 0) return { kind: 'abstain', score: 0, reason: 'uncovered-entity', suggestions: near, missing: { entity: [...uncovered][0]!, givenFor: [] } };
     // The one exception: a fact's own example question, as its editor wrote it, is answered by that fact
     // (a new fact about a topic the lexicon does not know yet is still reachable).
-    const own = framed ? undefined : ownExamples.get(exampleKey(text));
+    const own = framed ? undefined : ownExample;
     if (own !== undefined) return { kind: 'answer', facts: [facts[own]!], score: 1, computations: [], understood: { entities: [], attributes: [] } };
     if (!framed || !top || top.score < ANSWER_THRESHOLD) return { kind: 'abstain', score: Math.max(0, Math.min(1, top?.score ?? 0)), reason: 'low-confidence', suggestions: near };
     const fact = facts[top.index]!;

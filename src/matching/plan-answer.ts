@@ -292,7 +292,13 @@ function attributeAlone({ deps, frame, asked, attributes, rank, scored, followUp
     if (specific.length > 0 && !specific.some((k) => deps.attributeAsks.get(a)?.has(k))) continue;
     const general = deps.index.generalFacts(a);
     const giving = deps.index.factsGiving(a);
-    if (general.length > 0) facts.push(best(general, rank));
+    // The question is one an editor wrote for one of these facts ("How many large data centres are there
+    // in the world?" is the world total's, not the ranking's): that fact.
+    const own = giving.length > 1 ? giving.find((i) => rank.get(i) === Number.POSITIVE_INFINITY) : undefined;
+    if (own !== undefined) {
+      facts.push(own);
+      entities.push(...Object.entries(deps.facts[own]!.answers ?? {}).filter(([e, as]) => e !== 'any' && as.includes(a)).map(([e]) => e));
+    } else if (general.length > 0) facts.push(best(general, rank));
     else if (giving.length === 1) {
       facts.push(giving[0]!);
       entities.push(...deps.index.entitiesGiving(a));
