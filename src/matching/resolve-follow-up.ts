@@ -217,7 +217,7 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     // An attribute the article gives once, for one thing ("유니콘 육성 목표", "사진 출처"), needs no entity
     // from before, unless a pronoun points at one that has it, or the talk is of a thing of the same kind:
     // "창업자 누구야" after Zhipu AI asks for Zhipu's founder (not given), not Moonshot's (the only one given).
-    const { candidates, pointed } = referents(deps, text, last);
+    const { candidates, pointed, pointedAll } = referents(deps, text, last);
     const kindsBefore = new Set(candidates.slice(0, 2).map((e) => KIND_GROUP[entityById.get(e)?.kind ?? ''] ?? entityById.get(e)?.kind));
     const groupOf = (e: string) => KIND_GROUP[entityById.get(e)?.kind ?? ''] ?? entityById.get(e)?.kind;
     // A question with its own year ("2027년까지 유니콘은 몇 개 육성한다고 했어요?") says enough to stand alone.
@@ -230,7 +230,16 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     // "when was that announced?": release asked with when is the release date, which the ranking has, not Harvard.
     const readAs = (a: string) => [a, ...[...kinds.asks].map((k) => deps.attributeAs.get(a)?.[k]).filter((x): x is string => Boolean(x))];
     const has = (e: string, attrs: string[]) => attrs.some((a) => readAs(a).some((x) => index.factsFor(e, x).length > 0));
-    const joining = candidates.find((e) => has(e, useAttributes));
+    // Without a pronoun, the thing talked about is not one of its kind that the last answer only mentions in
+    // passing: "본사 어디?" after Baichuan's valuation, answered by the list of unicorns that also names
+    // Moonshot, is Baichuan's head office, not Moonshot's. The founder's company, a ranking's source, the
+    // maker the last answer gave, and what the last answer gave the same attribute for still are.
+    const kindsTalkedOf = new Set(last.entities.map((e) => entityById.get(e)?.kind));
+    const relatedAnswer = answeredBy(deps, last);
+    const givenLastTime = (e: string) => last.facts.some((id) => deps.factById.get(id)?.answers?.[e]?.some((a) => last.attributes.includes(a)));
+    const inPassing = (e: string) => kindsTalkedOf.has(entityById.get(e)?.kind) && !last.entities.includes(e) && !relatedAnswer.includes(e) && !givenLastTime(e);
+    const talkedOf = pointed ? candidates : candidates.filter((e) => !inPassing(e));
+    const joining = talkedOf.find((e) => has(e, useAttributes));
     // A pronoun ("그 회사", "it") always points back, even where the article lacks the attribute for what it points at.
     // A question word ("언제?", "몇 계단 떨어진 거야?") borrows both, and so does a verb the lexicon does not
     // know ("뭘 넘었다고 했어?"); a bare what/which with a noun it does not know ("what's the weather in
@@ -249,7 +258,11 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
       // last attribute is not one it has.
       if (pointed && attributes.length === 0 && !has(pointed, last.attributes)) return followUp({ focus: [pointed], attributes: [] });
       // The first candidate that the article gives the attribute for; else the first (refused by name).
-      const joined = pointed && has(pointed, useAttributes) ? pointed : (joining ?? candidates[0]);
+      // "where did he start the company?": of the things pronouns point at, the one the attribute is given
+      // for; "거기 창업자는?" after MiniMax was asked about is MiniMax's founder, refused by name, not the
+      // founder of another company the last answer named; else the first the attribute is given for.
+      const pointedHas = pointedAll?.find((e) => has(e, useAttributes));
+      const joined = pointedHas ?? (pointed && last.entities.includes(pointed) ? pointed : (joining ?? candidates[0]));
       if (joined) return followUp({ focus: [joined], attributes: useAttributes, ...preferred });
     }
   }
@@ -281,7 +294,7 @@ const KOREAN_PREDICATE = /[가-힣](?:다고|다는|었|았|했|됐|였|는지|�
  * The entities a follow-up may mean, best first: the last asked-about ones, then those in the last answer;
  * `pointed`: the first of the kind a pronoun names ("그 회사", "he"), when one does.
  */
-function referents(deps: ResolveDeps, text: string, last: UnderstoodTurn): { candidates: string[]; pointed?: string } {
+function referents(deps: ResolveDeps, text: string, last: UnderstoodTurn): { candidates: string[]; pointed?: string; pointedAll?: string[] } {
   const fromFacts = last.facts.flatMap((id) => {
     const fact = deps.factById.get(id);
     return fact ? [...Object.keys(fact.answers ?? {}), ...fact.entities] : [];
@@ -290,11 +303,16 @@ function referents(deps: ResolveDeps, text: string, last: UnderstoodTurn): { can
   const named = unique([...last.entities, ...fromFacts]).filter((e) => deps.entityById.has(e) && (deps.entityById.get(e)!.kind !== 'article' || last.entities.includes(e)));
   // After "who came up with that number?", "that firm" is the source just named (CB Insights).
   const all = last.kind === 'source' ? [...named.filter((e) => deps.entityById.get(e)!.source), ...named.filter((e) => !deps.entityById.get(e)!.source)] : named;
+  let first: { candidates: string[]; pointed: string } | undefined;
+  const pointedAll: string[] = [];
   for (const [pattern, kinds] of POINTS_AT) {
     if (!pattern.test(text)) continue;
     const ofKind = all.filter((e) => kinds.includes(deps.entityById.get(e)!.kind));
-    if (ofKind.length > 0) return { candidates: [...ofKind, ...all.filter((e) => !ofKind.includes(e))], pointed: ofKind[0]! };
+    if (ofKind.length === 0) continue;
+    first ??= { candidates: [...ofKind, ...all.filter((e) => !ofKind.includes(e))], pointed: ofKind[0]! };
+    if (!pointedAll.includes(ofKind[0]!)) pointedAll.push(ofKind[0]!);
   }
+  if (first) return { ...first, pointedAll };
   // After "who invested in Moonshot?", "they" are the investors the answer named, not Moonshot.
   const relation = last.attributes.filter((a) => RELATIONS.has(a));
   if (relation.length > 0 && /\b(?:they|them|their|those)\b|그들|그 회사들|걔네/.test(text)) {
@@ -302,6 +320,13 @@ function referents(deps: ResolveDeps, text: string, last: UnderstoodTurn): { can
     if (answered.length > 0) return { candidates: unique([...answered, ...all]) };
   }
   return { candidates: all };
+}
+
+/** The entities the last answer gave as what was asked ("who made Kimi?": Moonshot), for a relation asked. */
+function answeredBy(deps: ResolveDeps, last: UnderstoodTurn): string[] {
+  const relation = last.attributes.filter((a) => RELATIONS.has(a));
+  if (relation.length === 0) return [];
+  return last.facts.flatMap((id) => Object.entries(deps.factById.get(id)?.answers ?? {}).filter(([e, attrs]) => !last.entities.includes(e) && attrs.some((a) => relation.includes(a))).map(([e]) => e));
 }
 
 /** Kinds a reader talks of alike: a company, a project like Stargate and a model can all have partners or founders. */

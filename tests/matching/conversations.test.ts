@@ -383,3 +383,25 @@ describe('a new entity whose kind of question the last attribute does not fit', 
     expect(mail!.answered).toBe(false);
   });
 });
+
+describe('what a follow-up is about, when the last answer named several things of one kind', () => {
+  it('"본사 어디?" after Baichuan’s valuation (answered by the unicorn list) is refused for Baichuan, not answered for Moonshot', () => {
+    const [, , hq] = converse('바이촨 AI 언제 설립됐어?', '기업가치는?', '본사 어디?');
+    expect(hq!.answered).toBe(false);
+    expect(hq!.body).toContain('바이촨');
+    expect(hq!.body).not.toContain('베이징에서');
+  });
+
+  it('"거기 창업자는?" after MiniMax was asked about is refused for MiniMax, not Moonshot’s founder', () => {
+    const [, , founder] = converse('중국 AI 유니콘 어디 있어?', '미니맥스 기업가치 얼마야?', '거기 창업자는?');
+    expect(founder!.answered).toBe(false);
+    expect(founder!.body).toContain('미니맥스');
+    expect(founder!.body).not.toContain('양즈린(');
+  });
+
+  it('"where did he start the company?" after the founder’s PhD is where the company was founded', () => {
+    const [, , , where] = converse('Who founded Moonshot AI?', 'how old is he?', 'where did he get his PhD?', 'where did he start the company?');
+    expect(where!.answered).toBe(true);
+    expect(where!.body).toMatch(/Beijing/);
+  });
+});
