@@ -130,6 +130,16 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     return followUp({ aboutLast: lastGiven.facts, focus: lastGiven.entities, attributes: lastGiven.attributes });
   }
 
+  // "며칠자 기사?", "when was that article out?" right after the source was given (Nikkei's article): the
+  // source's own article, not this one, unless the question says this one ("이 기사", "this article").
+  if (last.kind === 'source' && kinds.asks.has('when') && hasEntity && focus.every(article) && !THIS_ARTICLE.test(text)) {
+    const sources = unique(last.facts.flatMap((id) => deps.factById.get(id)?.entities ?? [])).filter((e) => entityById.get(e)?.source);
+    for (const source of sources) {
+      const dated = ['release-date', 'published'].filter((a) => index.factsFor(source, a).length > 0);
+      if (dated.length > 0) return followUp({ focus: [source], attributes: dated.slice(0, 1), context: [...context, ...focus] });
+    }
+  }
+
   // "왜?", "why?": the reason for the last answer. "왜" and "why" are also words of the start-ups' growth
   // ("why are startups booming?"); alone after an answer they ask about that answer, and the bot does not
   // reason beyond the article's facts: said so, with what was understood.
@@ -283,6 +293,9 @@ const IN_NUMBERS = /^(?:그럼\s*)?(?:개수|숫자|갯수|수)로(?:는|치면)
 
 // The asker moves on: "딴 얘긴데", "다른 질문인데", "ok diff thing", "unrelated, but", "new question".
 const TOPIC_SWITCH = /딴\s*(?:얘기|이야기|질문)|다른\s*(?:얘기|이야기|질문)(?:인데|이긴|인데요)|주제\s*바꿔|\bdiff(?:erent)? (?:thing|question|topic)\b|\bunrelated\b|\bnew question\b|\bchanging (?:the )?(?:topic|subject)\b|\bon another note\b/;
+
+// This article, said as such: "이 기사", "이번 기사", "본문", "this article", "this piece".
+const THIS_ARTICLE = /이\s*기사|이번\s*(?:기사|편)|본문|이\s*글|뉴스투데이|\bthis (?:article|piece|story|post|part)\b|\bnewstoday\b/i;
 
 // Only asking why: "왜?", "왜요", "이유는?", "why?", "why is that?", "how come?".
 const WHY_ALONE = /^(?:(?:근데|그런데|그럼)\s*)?(?:(?:그건|그게|그거|이건|이게)\s*)?(?:왜(?:요|죠|지|야)?|이유(?:는|가\s*뭐(?:야|예요)?)?|왜\s*그런(?:데|거야|가요)?|why(?: is that| so| not)?|how come|for what reason|what(?:'s| is) the reason)\s*[?.!]*$/i;

@@ -405,3 +405,16 @@ describe('what a follow-up is about, when the last answer named several things o
     expect(where!.body).toMatch(/Beijing/);
   });
 });
+
+describe('the source’s own article', () => {
+  it('"며칠자 기사?" right after the source was given is the date of the source’s article, not this one', () => {
+    const [, , when] = converse('AI 논문 저자수 상위 100개 기관 중 중국 몇 개야?', '이거 어디 자료임?', '며칠자 기사?');
+    expect(when!.body).toContain('2월 3일');
+    expect(when!.body).not.toContain('2025년 2월 24일');
+  });
+
+  it('"이 기사 언제 나왔어?" after the source still asks this article’s date', () => {
+    const [, , when] = converse('AI 논문 저자수 상위 100개 기관 중 중국 몇 개야?', '출처는?', '이 기사 언제 나왔어?');
+    expect(when!.body).toContain('2025년 2월 24일');
+  });
+});
