@@ -418,3 +418,11 @@ describe('the source’s own article', () => {
     expect(when!.body).toContain('2025년 2월 24일');
   });
 });
+
+describe('"behind" in a comparison', () => {
+  it('"how far behind SNU is it now?" after KAIST’s rank is the gap in places, not what drives the start-ups', () => {
+    const [, gap] = converse('What rank was KAIST in the Nature Index 2024?', 'how far behind SNU is it now?');
+    expect(gap!.answered).toBe(true);
+    expect(gap!.body).toMatch(/22 places/);
+  });
+});
