@@ -96,6 +96,12 @@ function refusalLines(k: Knowledge, t: Translate, locale: Locale, missing: Missi
     return [t(locale, 'compute.most-rank-given', vars)];
   }
   if (reason === 'cannot-compute') return [t(locale, 'abstain.cannot-compute')];
+  if (reason === 'no-exact-figure' && missing.entity && missing.attribute) {
+    const said = missing.said ? k.facts.find((f) => f.id === missing.said) : undefined;
+    const lines = [t(locale, 'abstain.no-exact-figure', attributeVars(k, locale, missing.attribute, { entity: names(missing.entity) }))];
+    if (said) lines.push(t(locale, 'abstain.only-says', { said: said.answer[locale] }));
+    return lines;
+  }
   if (reason === 'no-as-of') return [t(locale, 'abstain.no-as-of', { date: k.article.date })];
   if (reason === 'not-given' && !missing.attribute && missing.entity) return [t(locale, 'abstain.not-about', { entity: names(missing.entity) })];
   if (reason === 'not-given' && missing.attribute) {

@@ -25,6 +25,8 @@ export interface Missing {
   givenFor: string[];
   /** When the top of a ranking is asked and the article names only lower places: the highest it names. */
   best?: { entity: string; value: number };
+  /** The fact that says all the article does say about it (a bound, "over $1bn"), when an exact figure was asked. */
+  said?: string;
 }
 
 export type AbstainReason =
@@ -45,7 +47,9 @@ export type AbstainReason =
   /** "언제 기준이야?" about a figure whose date the article does not state. */
   | 'no-as-of'
   /** A bare "why?" after an answer: the bot gives the article's figures and facts, not reasons of its own. */
-  | 'asks-why';
+  | 'asks-why'
+  /** "정확히 얼마?" where the article gives no figure for it, only words ("a unicorn, valued over $1bn"). */
+  | 'no-exact-figure';
 
 export type MatchResult = (
   | { kind: 'empty' }

@@ -219,6 +219,17 @@ function joinEntitiesWithAttributes(plan: Plan): MatchResult {
   const wantsFigure = asked.kinds.ofChange === undefined && (['count', 'amount', 'rank'] as AskKind[]).some((k) => asked.kinds.asks.has(k));
   const joined = join(deps, covered, attributes, rank, asked.lastFacts, figureCheck(deps, frame, asked), asked.wantsOther, wantsFigure);
   if (joined.facts.length > 0) {
+    // "지푸 AI 기업가치 정확히 얼마?": the list of unicorns says only "over $1bn". An exact figure asked of
+    // an entity no joined fact gives a figure for is refused, saying what the article does say.
+    const figureAttribute = (a: string) => ['amount', 'count', 'rank'].some((k) => deps.attributeAsks.get(a)?.has(k));
+    if (EXACTLY.test(frame.cleaned) && joined.entities.length === 1 && (wantsFigure || joined.attributes.every(figureAttribute))) {
+      const entity = joined.entities[0]!;
+      const carries = joined.facts.some((i) => deps.facts[i]!.values.some((v) => v.entity === entity));
+      if (!carries && joined.facts.every((i) => ONLY_A_BOUND.test(deps.facts[i]!.answer.ko))) {
+        const said = deps.facts[joined.facts[0]!]!.id;
+        return abstain(deps, scored, 'no-exact-figure', { entity, attribute: joined.attributes[0]!, givenFor: [], said }, understood(joined.entities, joined.attributes), followUp);
+      }
+    }
     // A part asked about a like entity that the article lacks ("중국이랑 일본 각각") is said, not dropped.
     const kinds = new Set(joined.entities.map((e) => deps.entityById.get(e)?.kind));
     const missing: Missing[] = [...covered.filter((e) => !joined.entities.includes(e)), ...asked.uncovered]
@@ -246,6 +257,12 @@ function joinEntitiesWithAttributes(plan: Plan): MatchResult {
   const lacking = joined.lacking ?? { entity: covered[0]!, attribute: attributes[0]!, givenFor: [...deps.index.entitiesGiving(attributes[0]!)] };
   return abstain(deps, scored, 'not-given', lacking, understood(covered, attributes), followUp);
 }
+
+// Asking for the exact figure: "정확히 얼마", "딱 얼마", "exactly how much", "the precise number".
+const EXACTLY = /정확(?:히|한)|딱\s*(?:얼마|몇)|\bexact(?:ly)?\b|\bprecise(?:ly)?\b/;
+
+// A figure given only as a bound in a fact's Korean answer: "10억달러 이상", "300개가 넘는", "몇천 개".
+const ONLY_A_BOUND = /\d[\d,.]*\s*[가-힣]{0,4}\s*(?:이상|이하|미만|남짓|넘는|넘게|넘어)|몇\s*(?:천|만|백)/;
 
 // Words that lean on an earlier turn: "그럼 미국은?", "and Germany?", "what about the US?".
 const LEANS_ON_BEFORE = /^(?:그럼|그러면)|^(?:and|what about|how about)\b/;

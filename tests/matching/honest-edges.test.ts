@@ -82,3 +82,24 @@ describe('two questions in one sentence', () => {
     expect(a.body).toMatch(/Beijing/);
   });
 });
+
+describe('an exact figure the article gives only as a bound', () => {
+  it('"지푸 AI 기업가치 정확히 얼마야?" is refused, saying the article only gives "over $1bn"', () => {
+    const a = core.ask({ text: '지푸 AI 기업가치 정확히 얼마야?' });
+    expect(a.answered).toBe(false);
+    expect(a.body).toContain('정확한 수치로는 나오지 않아요');
+    expect(a.body).toContain('10억달러 이상');
+  });
+
+  it('"What exactly is MiniMax valued at?" is refused the same way in English', () => {
+    const a = core.ask({ text: 'What exactly is MiniMax valued at?' });
+    expect(a.answered).toBe(false);
+    expect(a.body).toMatch(/no exact figure for the valuation of MiniMax/);
+    expect(a.body).toMatch(/\$1 billion or more/);
+  });
+
+  it('an exact figure the article does give is answered: Moonshot’s valuation, China’s data centres', () => {
+    expect(core.ask({ text: '문샷 AI 기업가치 정확히 얼마?' }).body).toContain('33억달러');
+    expect(core.ask({ text: '중국 데이터센터 정확히 몇 개야?' }).body).toContain('449');
+  });
+});
