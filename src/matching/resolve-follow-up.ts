@@ -140,6 +140,14 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     }
   }
 
+  // "Which DeepSeek model did it beat?" after Qwen 2.5-Max: "it" is what was just asked about, and the
+  // name is one the last answer gave in relation to it, not a new subject.
+  if (focus.length === 1 && compared.length === 0 && IT.test(text) && last.entities.length > 0 && !last.entities.includes(focus[0]!)) {
+    const mentioned = last.facts.some((id) => deps.factById.get(id)?.entities.includes(focus[0]!));
+    const kept = attributes.filter((a) => last.entities.some((e) => index.factsFor(e, a).length > 0));
+    if (mentioned && kept.length > 0) return followUp({ focus: last.entities, attributes: kept, context: [...context, ...focus], lastFacts: last.facts });
+  }
+
   // "왜?", "why?": the reason for the last answer. "왜" and "why" are also words of the start-ups' growth
   // ("why are startups booming?"); alone after an answer they ask about that answer, and the bot does not
   // reason beyond the article's facts: said so, with what was understood.
@@ -293,6 +301,9 @@ const IN_NUMBERS = /^(?:그럼\s*)?(?:개수|숫자|갯수|수)로(?:는|치면)
 
 // The asker moves on: "딴 얘긴데", "다른 질문인데", "ok diff thing", "unrelated, but", "new question".
 const TOPIC_SWITCH = /딴\s*(?:얘기|이야기|질문)|다른\s*(?:얘기|이야기|질문)(?:인데|이긴|인데요)|주제\s*바꿔|\bdiff(?:erent)? (?:thing|question|topic)\b|\bunrelated\b|\bnew question\b|\bchanging (?:the )?(?:topic|subject)\b|\bon another note\b/;
+
+// "it" or "그게" as what a question is about.
+const IT = /\b(?:it|it's|its)\b|(?:^|\s)(?:그게|그건|그거|이게|이건)(?:\s|$)/;
 
 // This article, said as such: "이 기사", "이번 기사", "본문", "this article", "this piece".
 const THIS_ARTICLE = /이\s*기사|이번\s*(?:기사|편)|본문|이\s*글|뉴스투데이|\bthis (?:article|piece|story|post|part)\b|\bnewstoday\b/i;

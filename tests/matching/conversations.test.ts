@@ -426,3 +426,12 @@ describe('"behind" in a comparison', () => {
     expect(gap!.body).toMatch(/22 places/);
   });
 });
+
+describe('a name the last answer gave, asked of "it"', () => {
+  it('"Which DeepSeek model did it beat?" after Alibaba Cloud’s new model is about Qwen 2.5-Max, not DeepSeek', () => {
+    const [, beat] = converse('알리바바 클라우드 새 모델 뭐야?', 'Which DeepSeek model did it beat?');
+    expect(beat!.answered).toBe(true);
+    expect(beat!.body).toMatch(/DeepSeek V3/);
+    expect(beat!.body).not.toMatch(/5\.6 million/);
+  });
+});
