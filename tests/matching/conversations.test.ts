@@ -435,3 +435,11 @@ describe('a name the last answer gave, asked of "it"', () => {
     expect(beat!.body).not.toMatch(/5\.6 million/);
   });
 });
+
+describe('"차렸" is founding', () => {
+  it('"회사는 어디서 차렸고?" after the founder’s PhD is where his company was founded', () => {
+    const [, , where] = converse('문샷 AI 창업자 누구야?', '박사는 어디서 했대?', '회사는 어디서 차렸고?');
+    expect(where!.answered).toBe(true);
+    expect(where!.body).toContain('베이징');
+  });
+});
