@@ -6,6 +6,7 @@
 //   2. the fact base is built (build_ms) and every question is asked once: "first sight" latency, and
 //      the accuracy by kind (the per-word memo starts empty; it keeps words of earlier questions);
 //   3. the same questions are asked again, timed: "warm" latency (every word already looked up once).
+// The article's row is the median of ARTICLE_RUNS fresh processes (its p99 is easily moved by noise).
 // The answer cache is off throughout, so every question is matched. Progress goes to stderr; the table
 // (or with --json one JSON line per size) to stdout. `--strict` exits 1 when a target is missed.
 // The child is this file bundled to plain JavaScript and run by plain node: the TypeScript loader (tsx)
@@ -40,6 +41,9 @@ const PER_KIND: Record<string, number> = { '1000': 100, '10000': 150, '100000': 
 /** Rounds over a small base of other names before measuring, so the code is compiled. */
 const JIT_WARMUP_ROUNDS = 3;
 
+/** Fresh processes that measure the article's row; its timings are their median. */
+const ARTICLE_RUNS = 3;
+
 /** The targets the project holds the matcher to. */
 const TARGETS = {
   articleFirstSightP99Ms: 2,
@@ -65,6 +69,8 @@ export interface SizeResult {
   p50_ms: number;
   p99_ms: number;
   accuracy: Partial<Record<Kind, { ok: number; n: number }>>;
+  /** Processes measured; the timings are their median (the article's row). */
+  runs?: number;
 }
 
 if (sizeArg >= 0) {
@@ -79,11 +85,18 @@ async function runAll(): Promise<void> {
   const results: SizeResult[] = [];
   if (!json) process.stdout.write(latencyHeader());
   for (const size of SIZES) {
-    const result = await runChild(child, size);
+    // The article's row is cheap and its first-sight p99 is the 5th slowest of ~430 questions: one
+    // scheduling hiccup on a shared 2-core machine moves it. So it is measured in ARTICLE_RUNS fresh
+    // processes and each timing is their median (accuracy is the same in every run: the matcher is
+    // deterministic).
+    const runs: SizeResult[] = [];
+    for (let run = 0; run < (size === 'article' ? ARTICLE_RUNS : 1); run++) runs.push(await runChild(child, size));
+    const result = medianOf(runs);
     results.push(result);
     if (json) process.stdout.write(JSON.stringify(result) + '\n');
     else process.stdout.write(latencyRow(result));
   }
+  if (!json && results.some((r) => (r.runs ?? 1) > 1)) process.stdout.write(`(the article's timings: median of ${ARTICLE_RUNS} fresh processes)\n`);
   if (!json) process.stdout.write('\n' + accuracyTable(results) + '\n');
   const verdicts = targetVerdicts(results);
   if (!json) process.stdout.write('\n' + verdicts.map((v) => `${v.ok ? 'PASS' : 'MISS'}  ${v.what}`).join('\n') + '\n');
@@ -299,6 +312,15 @@ function progress(text: string, inPlace = false): void {
 
 // ---------------------------------------------------------------------------------------------------
 // The report.
+
+/** One result from several runs of one size: each timing the median of the runs', the rest from the first. */
+function medianOf(runs: SizeResult[]): SizeResult {
+  if (runs.length === 1) return runs[0]!;
+  const median = (pick: (r: SizeResult) => number) => runs.map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+  const timing = (which: 'first' | 'warm'): Timing => ({ p50_ms: median((r) => r[which].p50_ms), p99_ms: median((r) => r[which].p99_ms) });
+  const warm = timing('warm');
+  return { ...runs[0]!, build_ms: median((r) => r.build_ms), rss_mb: median((r) => r.rss_mb), first: timing('first'), warm, p50_ms: warm.p50_ms, p99_ms: warm.p99_ms, runs: runs.length };
+}
 
 function latencyHeader(): string {
   return ['facts       first p50  first p99   warm p50   warm p99   build ms   RSS MB', ''].join('\n');
