@@ -195,3 +195,12 @@ describe('two-part questions: every part answered, each with its citation', () =
     expect(a.body).toContain('일본');
   });
 });
+
+describe('two questions joined by a past-tense "-고"', () => {
+  it('"문샷 AI 언제 세워졌고 창업자는 누구야?" answers both: the founding year and the founder', () => {
+    const a = ask('문샷 AI 언제 세워졌고 창업자는 누구야?');
+    expect(a.answered).toBe(true);
+    expect(a.body).toContain('2023년');
+    expect(a.body).toContain('양즈린');
+  });
+});
