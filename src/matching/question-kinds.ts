@@ -86,8 +86,9 @@ const NTH_KO = /(\d+)\s*(?:위|등|번째|째)(?!\s*(?:안|권|내|이내|까지
 const NTH_NOUN = /\d+\s*(?:위|등|번째)\s*(?:인\s*|에\s*오른\s*|를\s*차지한\s*|한\s*)?(?:대학|학교|나라|국가|기업|회사|곳|기관|모델)|\b\d+(?:st|nd|rd|th)\b(?:[- ](?:place|ranked))?\s+(?:university|universities|school|country|countries|company|institution)/;
 const NTH_WORD_KO: Array<[RegExp, number]> = [[/두\s*번째|둘째|2등/, 2], [/세\s*번째|셋째/, 3], [/네\s*번째|넷째/, 4], [/첫\s*번째|첫째/, 1]];
 const NTH_EN = /\b(\d+)(?:st|nd|rd|th)\b|(?:\bno\.?|\bnumber|#)\s*(\d+)\b|\bplace (\d+)\b/g;
-// "first" as an adverb ("let me check first:", "first of all", "at first") is no place in a ranking.
-const NTH_WORD_EN: Array<[RegExp, number]> = [[/\bsecond\b/, 2], [/\bthird\b/, 3], [/\bfourth\b/, 4], [/(?<!\b(?:check|ask|at|but)\s)\bfirst\b(?!\s*(?::|,|of all\b))/, 1], [/\btenth\b/, 10], [/\bninth\b/, 9]];
+// "first" as an adverb ("let me check first:", "first of all", "at first") or of time ("in its first year")
+// is no place in a ranking.
+const NTH_WORD_EN: Array<[RegExp, number]> = [[/\bsecond\b/, 2], [/\bthird\b/, 3], [/\bfourth\b/, 4], [/(?<!\b(?:check|ask|at|but)\s)\bfirst\b(?!\s*(?::|,|of all\b|(?:year|years|month|months|week|weeks|day|days|time|half|quarter|round)\b))/, 1], [/\btenth\b/, 10], [/\bninth\b/, 9]];
 const SOURCE = /출처|근거|인용|어디\s*(?:기사|자료|신문|데이터)(?:를|에서|야|예요|인가요)?\s*(?:보고|따온|인용|참고|바탕|기반)|어디서\s*(?:나온|나왔|온|가져)|누구\s*(?:자료|조사|말)|어느\s*(?:자료|기관\s*자료)|(?:어디|무슨|어느)\s*(?:자료|데이터|통계)(?:임|야|예요|이에요|인가요|래|냐|지|에요)?\s*[?？]*$|자료는|소스|\bsource[sd]?\b|\bwhere (?:is|does|did) (?:that|this|it|the) (?:number|figure|data|stat)\w* (?:come|from)|\bwhere.*\bfrom\b|\bwho says\b|\bcited\b|\bcredit(?:ed)?\b|\baccording to whom\b|\bwho (?:reported|compiled|counted|estimated|came up with|worked out|measured)\b|\bsays who\b|\bwho says (?:so|that)\b|\b(?:which|what) (?:agency|organi[sz]ation|body|institute|research firm|outlet|group) (?:reported|said|says|published|compiled|counted|estimated|gave|came up with)\b|\breported by\b|어느\s*기관(?:이|에서)\s*(?:발표|집계|조사|밝혔|내놓)|누가\s*(?:발표|집계|조사)한\s*(?:거|수치|자료)/;
 const AS_OF = /기준|언제\s*(?:자료|데이터|수치|통계)|몇\s*년\s*(?:자료|데이터|기준)|\bas of\b|\bas-of\b|\bhow (?:recent|current|up to date)\b|\bwhat date is (?:that|this|it)\b|\bdated\b/;
 const PLAN = /계획|목표|예정|하겠|할\s*것|추진|확보할|확보하|육성|까지\s*(?:확보|육성|지원)|내년|\bplan(?:s|ned)?\b|\btarget\b|\bgoal\b|\baim(?:s)?\b|\bwill\b|\bby 20\d\d\b/;

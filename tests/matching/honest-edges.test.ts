@@ -51,6 +51,12 @@ describe('words that look like a question kind but are not one', () => {
     expect(readKinds('who came first in the nature index?').ordinals).toEqual([1]);
   });
 
+  it('"first" of time ("in its first year") is no place in a ranking, and asks no superlative', () => {
+    expect(readKinds('who invested in Moonshot AI in its first year?').ordinals).toEqual([]);
+    const a = core.ask({ text: 'Who put $1 billion into Moonshot AI in its first year?' });
+    expect(a.body).not.toMatch(/1st-most|Stargate/);
+  });
+
   it('"at the top three conferences" is no superlative; "at the top of" is', () => {
     expect(readKinds('papers at the top three ai conferences').aggregates.has('most')).toBe(false);
     expect(readKinds('which university is at the top of the nature index?').aggregates.has('most')).toBe(true);
