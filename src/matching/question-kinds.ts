@@ -39,7 +39,7 @@ export interface QuestionKinds {
 const KO_KIND: Array<[AskKind, RegExp]> = [
   ['count', /몇\s*(?:개|곳|군데|명|종|가지|대|개소|개사|개국|나라|건)|개수|갯수|수(?:는|가|를|도)?\s*(?:몇|얼마)|(?:^|[\sa-z])수(?:는|가|도)?\s*[?？]*$/],
   ['amount', /얼마|금액|액수|규모|몇\s*(?:억|조|만|천)|(?:달러|원화|위안|엔화)\s*(?:로|으로|기준)|(?:^|\s)원(?:으로|화로)|(?:달러|원화)는/],
-  ['when', /언제|기한|마감|데드라인|몇\s*(?:년|월|일|시)|며칠|연도|년도|시점|시기|날짜|일자|몇년|얼마\s*만에|얼마\s*뒤|몇\s*시간/],
+  ['when', /언제|기한|마감|데드라인|몇\s*(?:년|월|일|시)|며칠|연도|년도|시점|시기|날짜|일자|몇년|얼마\s*만(?:에|이)|얼마\s*(?:뒤|후)|몇\s*시간/],
   ['who', /누구|누가|누군|어떤\s*사람|인물/],
   ['where', /어디|어느\s*(?:곳|도시|지역)/],
   ['which', /어느|어떤|무슨|무엇|뭐|뭘|뭔/],
@@ -97,6 +97,7 @@ const DOWN = /하락|떨어|내려|밀려|추락|\bfell\b|\bfall|\bdrop|\bdeclin
 
 // A count named as a noun ("데이터센터 수", "number of") asks for the count only when nothing else is asked:
 // "데이터센터 수 세계 몇 위야?" asks a rank.
+const HOW_LONG_AFTER = /얼마\s*만(?:에|이)|얼마\s*(?:뒤|후)(?:에|였|야|인)?/;
 const COUNT_NOUN = /숫자|보유\s*수|(?:센터|기관|대학|서비스|기업|스타트업|유니콘|곳)\s*수|\bnumber of\b|\bcount\b|\btotal\b/;
 const SPECIFIC: AskKind[] = ['rank', 'when', 'who', 'where', 'age', 'amount'];
 
@@ -106,6 +107,8 @@ export function readKinds(text: string): QuestionKinds {
   for (const [kind, pattern] of KO_KIND) if (pattern.test(text)) asks.add(kind);
   for (const [kind, pattern] of EN_KIND) if (pattern.test(text)) asks.add(kind);
   if (!asks.has('count') && COUNT_NOUN.test(text) && !SPECIFIC.some((k) => asks.has(k))) asks.add('count');
+  // "얼마 만이었어?", "얼마 뒤에": how long, a time; "얼마" there asks no sum.
+  if (HOW_LONG_AFTER.test(text) && !/얼마\s*(?:짜리|정도의?\s*돈|의\s*돈)/.test(text)) asks.delete('amount');
   const aggregates = new Set<Aggregate>();
   const least = LEAST.test(text);
   if (least) aggregates.add('least');

@@ -51,6 +51,13 @@ describe('words that look like a question kind but are not one', () => {
     expect(readKinds('who came first in the nature index?').ordinals).toEqual([1]);
   });
 
+  it('"얼마 만이었어?" asks how long after, a time, not a sum', () => {
+    const kinds = readKinds('딥시크 공개되고 얼마 만이었어?');
+    expect(kinds.asks.has('when')).toBe(true);
+    expect(kinds.asks.has('amount')).toBe(false);
+    expect(core.ask({ text: '문샷 AI가 모델 발표한 거 딥시크 공개되고 얼마 만이었어?' }).body).toContain('2시간');
+  });
+
   it('"first" of time ("in its first year") is no place in a ranking, and asks no superlative', () => {
     expect(readKinds('who invested in Moonshot AI in its first year?').ordinals).toEqual([]);
     const a = core.ask({ text: 'Who put $1 billion into Moonshot AI in its first year?' });
