@@ -219,6 +219,15 @@ function joinEntitiesWithAttributes(plan: Plan): MatchResult {
   const wantsFigure = asked.kinds.ofChange === undefined && (['count', 'amount', 'rank'] as AskKind[]).some((k) => asked.kinds.asks.has(k));
   const joined = join(deps, covered, attributes, rank, asked.lastFacts, figureCheck(deps, frame, asked), asked.wantsOther, wantsFigure);
   if (joined.facts.length > 0) {
+    // "How much money has China committed to its AI plan?": a sum is asked (money, investment) and the
+    // article gives China's plan but no sum for it; the plan alone answers another question. Refused,
+    // naming the sum asked.
+    const specific = (['amount', 'count'] as AskKind[]).filter((k) => asked.kinds.asks.has(k));
+    const answersKind = (a: string) => specific.some((k) => deps.attributeAsks.get(a)?.has(k));
+    const sumAsked = attributes.filter(answersKind);
+    if (specific.length > 0 && sumAsked.length > 0 && !joined.attributes.some(answersKind) && covered.length === 1) {
+      return abstain(deps, scored, 'not-given', { entity: covered[0]!, attribute: sumAsked[0]!, givenFor: [...deps.index.entitiesGiving(sumAsked[0]!)] }, understood(covered, sumAsked), followUp);
+    }
     // "지푸 AI 기업가치 정확히 얼마?": the list of unicorns says only "over $1bn". An exact figure asked of
     // an entity no joined fact gives a figure for is refused, saying what the article does say.
     const figureAttribute = (a: string) => ['amount', 'count', 'rank'].some((k) => deps.attributeAsks.get(a)?.has(k));

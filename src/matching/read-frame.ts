@@ -41,6 +41,8 @@ const KO_CONTEXT_NEXT = /^(?:이후|직후|다음|나오고|나온|나오자|공
 
 // "그 회사", "거기", "그 사람", "it", "he", "that": the question refers back to something said before.
 const REFERS_BACK = /(?:^|\s)(?:그|이|저)\s*(?:회사|기업|곳|사람|분|대학|나라|모델|서비스|스타트업|기관|계획|자료|수치|숫자|프로젝트|학교|창업자|기사|순위)|(?:^|\s)(?:거기|그거|그게|그건|걔네|걔들|걔|쟤네|그들|그분|그쪽|저기|그때)(?:\s|$|[은는이가을를의에도서])|(?:^|\s)(?:그걸로|그거로|그것으로|그걸|그것을|그것은|그것이)(?:\s|$)|\b(?:it|its|it's|he|his|him|she|her|they|their|them|that|those|this one|there|the company|the firm|that company|this company|the guy|the same)\b/;
+// Verbs that take "us" as their object: "asked us", "tell us", "let us", "help us".
+const VERB_BEFORE_US = /^(?:ask|asks|asked|tell|tells|told|give|gives|gave|let|lets|help|helps|helped|show|shows|showed|send|sent|teach|taught|want|wants|wanted|remind|reminded|brief|update|informed|inform)$/;
 const DEMONSTRATIVE = /^(?:그|이|저|that|this|those|these)$/;
 const FOLLOW_UP_START = /^(?:그럼|그러면|그렇다면|그리고|또|근데|그런데|그래서|and|what about|how about|and what about|ok and|same for|also|with|in|for|from|by|at|as of)\b|^(?:그럼|그러면)|\b(?:who|what|which|where) else\b|\bany others?\b|말고\s*또|그\s*외에?|(?:또|다른)\s*(?:누가|어디|곳|회사)/;
 
@@ -117,7 +119,8 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
         if (term.facts.length > 0 && similarity >= FRAME_ATTRIBUTE_SIMILARITY) for (let i = from; i <= to; i++) explained[i] = 1;
         if (similarity >= FRAME_ENTITY_SIMILARITY) {
           // A name that is only a stop word ("us", "it") names nothing on its own.
-          const onlyStop = single && word.stop && !/^[가-힣]{2,}$/.test(word.raw);
+          // Nor "us" after a verb ("my teacher asked us to find"): the pronoun, not the United States.
+          const onlyStop = (single && word.stop && !/^[가-힣]{2,}$/.test(word.raw)) || (single && word.raw === 'us' && VERB_BEFORE_US.test(words[from - 1]?.raw ?? ''));
           if (!onlyStop) for (const id of term.entities) entityCandidates.push({ id, from, to, similarity, role: 'focus', inQuestion: inQuestion(from) });
         }
         if (similarity >= FRAME_ATTRIBUTE_SIMILARITY) {
@@ -139,6 +142,13 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
   // "그 기사" after an answer credited to Nikkei is Nikkei's article, not this one.
   const pointed = entities.filter((e) => deps.entityById.get(e.id)?.kind === 'article' && /^(?:그|저|that|those)$/.test(words[e.from - 1]?.raw ?? ''));
   if (pointed.length > 0) entities.splice(0, entities.length, ...entities.filter((e) => !pointed.includes(e)));
+  // "the Chinese government", "미국 정부": another country's institution, not the one of that name the
+  // article speaks of (정부 is Korea's government); the country is what is named.
+  const anothersInstitution = entities.filter((e) => {
+    const country = deps.entityById.get(e.id)?.country;
+    return country !== undefined && entities.some((c) => c.to === e.from - 1 && c.id !== country && deps.entityById.get(c.id)?.kind === 'country');
+  });
+  if (anothersInstitution.length > 0) entities.splice(0, entities.length, ...entities.filter((e) => !anothersInstitution.includes(e)));
   for (const e of entities) {
     e.role = roleOf(e, words);
     for (let i = e.from; i <= e.to; i++) explained[i] = 1;

@@ -116,3 +116,23 @@ describe('an exact figure the article gives only as a bound', () => {
     expect(core.ask({ text: '중국 데이터센터 정확히 몇 개야?' }).body).toContain('449');
   });
 });
+
+describe('a sum asked of something the article gives without one', () => {
+  it('"how much money has the Chinese government committed to its AI plan?" is refused, not answered with the plan', () => {
+    const a = core.ask({ text: 'How much money has the Chinese government committed to its 2017 next-generation AI plan?' });
+    expect(a.answered).toBe(false);
+    expect(a.body).toMatch(/China/);
+    expect(a.body).not.toMatch(/Stargate Project, which/);
+  });
+
+  it('"중국 정부" is China, not the Korean government the article calls 정부', () => {
+    const a = core.ask({ text: '중국 정부 AI 계획은?' });
+    expect(a.facts.map((f) => f.id)).toEqual(['china-2017-ai-plan']);
+  });
+
+  it('"asked us to find" is the pronoun, not the United States', () => {
+    const a = core.ask({ text: 'My teacher asked us to find how many data centres China has.' });
+    expect(a.body).toContain('449');
+    expect(a.body).not.toMatch(/5,381/);
+  });
+});
