@@ -101,7 +101,11 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   const naming = (a: { from: number; to: number }) => frame.entities.some((e) => e.from <= a.from && a.to <= e.to);
   const asking = frame.attributes.filter((a) => a.inQuestion && !naming(a));
   // In a conversation, words of a clause that asks nothing ("sorry for all the questions") ask nothing.
-  const pool = asking.length > 0 ? asking : last ? frame.attributes.filter((a) => a.inQuestion) : frame.attributes.filter((a) => !naming(a)).length > 0 ? frame.attributes.filter((a) => !naming(a)) : frame.attributes;
+  const fallback = last ? frame.attributes.filter((a) => a.inQuestion) : frame.attributes.filter((a) => !naming(a)).length > 0 ? frame.attributes.filter((a) => !naming(a)) : frame.attributes;
+  // Borrowed from the clauses that set the scene ("She wrote that KAIST slid to 76th. What was its rank
+  // before?"), the attributes that answer the kind asked (a rank), not every verb there ("wrote").
+  const fitting = asking.length === 0 && !last ? frame.attributes.filter((a) => kindsAnswer(deps, a.id, frame.kinds)) : [];
+  const pool = asking.length > 0 ? asking : fitting.length > 0 ? fitting : fallback;
   // "그 돈으로 뭘 한대?" after the policy finance: "that money" is the figure just given, asked nothing new.
   // Only when the word could name that figure (money for a sum of money): "그 학회들 이름" asks something new.
   const namesLast = (a: string) => [...(deps.attributeAsks.get(a) ?? [])].some((k) => k !== 'which' && k !== 'describe' && last?.attributes.some((l) => deps.attributeAsks.get(l)?.has(k)));

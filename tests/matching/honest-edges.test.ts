@@ -136,3 +136,11 @@ describe('a sum asked of something the article gives without one', () => {
     expect(a.body).not.toMatch(/5,381/);
   });
 });
+
+describe('an attribute borrowed from the clauses that set the scene', () => {
+  it('"She wrote that KAIST slid to 76th. What was its rank before?" is KAIST’s rank, not the writer', () => {
+    const a = core.ask({ text: "She wrote that KAIST slid to 76th in the Nature Index. What was its rank before, according to the article?" });
+    expect(a.answered).toBe(true);
+    expect(a.body).toMatch(/60th/);
+  });
+});
