@@ -41,6 +41,9 @@ const KO_CONTEXT_NEXT = /^(?:이후|직후|다음|나오고|나온|나오자|공
 
 // "그 회사", "거기", "그 사람", "it", "he", "that": the question refers back to something said before.
 const REFERS_BACK = /(?:^|\s)(?:그|이|저)\s*(?:회사|기업|곳|사람|분|대학|나라|모델|서비스|스타트업|기관|계획|자료|수치|숫자|프로젝트|학교|창업자|기사|순위)|(?:^|\s)(?:거기|그거|그게|그건|걔네|걔들|걔|쟤네|그들|그분|그쪽|저기|그때)(?:\s|$|[은는이가을를의에도서])|(?:^|\s)(?:그걸로|그거로|그것으로|그걸|그것을|그것은|그것이)(?:\s|$)|\b(?:it|its|it's|he|his|him|she|her|they|their|them|that|those|this one|there|the company|the firm|that company|this company|the guy|the same)\b/;
+// A clause that gives an example of what the one before asks: "For example, ...", "예를 들어 ...".
+const FOR_EXAMPLE = /^(?:for example|for instance|e\.g\.|like|such as|say|예를 들(?:어|면)|예컨대|가령|이를테면)\b/;
+
 // Verbs that take "us" as their object: "asked us", "tell us", "let us", "help us".
 const VERB_BEFORE_US = /^(?:ask|asks|asked|tell|tells|told|give|gives|gave|let|lets|help|helps|helped|show|shows|showed|send|sent|teach|taught|want|wants|wanted|remind|reminded|brief|update|informed|inform)$/;
 const DEMONSTRATIVE = /^(?:그|이|저|that|this|those|these)$/;
@@ -226,7 +229,9 @@ function splitClauses(deps: FrameReaderDeps, cleaned: string): Clause[] {
     const read = readQuestion(part, deps.isKnown, true);
     const words = read.words;
     if (words.length === 0) continue;
-    out.push({ text: part, read, words, offset, asks: ASKS.test(part) && !TAG_QUESTION.test(part) });
+    // "For example, any government committee roles?" only illustrates the question before it.
+    const example = out.some((c) => c.asks) && FOR_EXAMPLE.test(part);
+    out.push({ text: part, read, words, offset, asks: ASKS.test(part) && !TAG_QUESTION.test(part) && !example });
     offset += words.length;
   }
   return out;

@@ -144,3 +144,11 @@ describe('an attribute borrowed from the clauses that set the scene', () => {
     expect(a.body).toMatch(/60th/);
   });
 });
+
+describe('a clause that gives an example of the question before it', () => {
+  it('"What positions did the writer hold? For example any government committee roles?" is one question about the writer', () => {
+    const a = core.ask({ text: 'What positions did the writer hold in the past? For example any government committee roles?' });
+    expect(a.facts.map((f) => f.id)).toEqual(['article-writer-background']);
+    expect(a.body).toMatch(/Regulatory Reform Committee/);
+  });
+});
