@@ -249,7 +249,11 @@ function joinEntitiesWithAttributes(plan: Plan): MatchResult {
   // The word that named the attribute also named the entity ("네이처 인덱스가 뭐야?"): ask by kind.
   const byKind = attributesByKind(deps, covered, asked.kinds.asks);
   const shared = frame.attributes.filter((a) => frame.entities.some((e) => e.from === a.from && e.to === a.to && covered.includes(e.id))).map((a) => a.id);
-  if (shared.length > 0 && attributes.every((a) => shared.includes(a)) && byKind.length > 0) {
+  // Or the attribute read does not answer the kind asked ("how much is Stargate to invest in AI?": "invest
+  // in" reads as who the investors are, and "how much" asks a sum): the entity's attribute that does.
+  const specificKinds = [...asked.kinds.asks].filter((k) => k !== 'which' && k !== 'describe');
+  const unfitting = !asked.followUp && asked.lastFacts.length === 0 && byKind.length <= 2 && specificKinds.length > 0 && attributes.every((a) => !specificKinds.some((k) => deps.attributeAsks.get(a)?.has(k)));
+  if (((shared.length > 0 && attributes.every((a) => shared.includes(a))) || unfitting) && byKind.length > 0) {
     const viaKind = join(deps, covered, byKind, rank, asked.lastFacts);
     if (viaKind.facts.length > 0) return answer(deps, viaKind.facts, understood(viaKind.entities, viaKind.attributes), [], followUp);
   }

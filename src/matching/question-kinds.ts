@@ -67,7 +67,7 @@ const MOST = /가장|제일|젤(?=\s*(?:많|높|크|큰|먼저|잘|좋))|최고|
 const FEWER = /적어|적은|적나|적지|덜|작아|낮아|\bfewer\b|\bless\b|\bcheaper\b|\bsmaller\b|\blower\b/;
 const MORE_SIDE = /많아|많은|많나|많지|커|높아|\bmore\b|\bbigger\b|\blarger\b|\bhigher\b|\boutnumber/;
 // A superlative in time: the first founded, the latest.
-const EARLIEST = /(?:가장|제일|젤)\s*(?:먼저|일찍|오래|이른|빠른|빨리)|최초로|\bearliest\b|\boldest\b|\bfirst (?:to be )?(?:founded|established|set up)\b|\bfounded first\b/;
+const EARLIEST = /(?:가장|제일|젤)\s*(?:먼저|일찍|오래|이른|빠른|빨리)|(?:어디|어느\s*(?:곳|회사|쪽|기업)|누가|뭐)(?:가|이)?\s*(?:더\s*)?(?:먼저|일찍)|최초로|\bwhich (?:one |company |firm |startup |of them )?(?:was |came |got )?(?:founded |established |set up |started )?(?:first|earlier)\b|\bearliest\b|\boldest\b|\bfirst (?:to be )?(?:founded|established|set up)\b|\bfounded first\b/;
 const LATEST = /(?:가장|제일|젤)\s*(?:최근|늦게|나중|젊은)|\blatest\b|\bnewest\b|\byoungest\b|\bmost recent(?:ly)?\b|\bfounded last\b/;
 // The best place in a ranking, rather than the largest figure.
 const BY_RANK = /1위|1등|일등|최상위|가장\s*높|제일\s*높|가장\s*낮|제일\s*낮|\btopped\b|\btops\b|\btop spot\b|\bat the top\b(?!\s*(?:\d|two|three|four|five|ten|hundred))|\bon top\b|\bcame top\b|\bhighest\b|\blowest\b|\bfirst place\b|\bnumber one\b|\bno\.?\s*1\b|\branked\b|\branks\b|\bbest-ranked\b|\bhighest-ranked\b|\bworst-ranked\b/;
@@ -130,7 +130,8 @@ export function readKinds(text: string): QuestionKinds {
   if (RATIO.test(text)) aggregates.add('ratio');
   else if (DIFFERENCE.test(text) && !yearToYear) aggregates.add('difference');
   if (asks.has('change') && COMPARATIVE.test(text) && !aggregates.has('least')) aggregates.add('most');
-  const ordinals = readOrdinals(text);
+  // "which was founded first?": "first" there is the earliest, not the 1st place of a ranking.
+  const ordinals = readOrdinals(text).filter((n) => !(n === 1 && EARLIEST.test(text) && /\bfirst\b|먼저/.test(text) && !/1위|1등|\b1st\b|first place/.test(text)));
   const ordinal = ordinals[0];
   if (ordinal !== undefined && (asks.has('which') || asks.has('who') || asks.has('where') || NTH_NOUN.test(text))) aggregates.add('nth');
   const up = UP.test(text);

@@ -204,3 +204,30 @@ describe('two questions joined by a past-tense "-고"', () => {
     expect(a.body).toContain('양즈린');
   });
 });
+
+describe('which of two came first', () => {
+  it('"지푸 AI랑 미니맥스 중에 어디가 먼저 세워졌어?" is the earlier founded, not a place', () => {
+    const a = ask('지푸 AI랑 미니맥스 중에 어디가 먼저 세워졌어?');
+    expect(a.answered).toBe(true);
+    expect(a.body).toContain('지푸 AI');
+    expect(a.body).toContain('2019');
+  });
+
+  it('"Zhipu or MiniMax, which was founded first?" is the earliest, not the 1st place of a ranking', () => {
+    const a = ask('Zhipu or MiniMax, which was founded first?');
+    expect(a.body).toMatch(/Zhipu AI was founded first/);
+    expect(a.body).not.toMatch(/1st-most/);
+  });
+});
+
+describe('an attribute read that does not answer the kind asked', () => {
+  it('"how much is Stargate supposed to invest in AI?" is the sum, though "invest in" reads as its investors', () => {
+    const a = ask("how much is trump's stargate project supposed to invest in AI?");
+    expect(a.answered).toBe(true);
+    expect(a.body).toMatch(/\$500 billion/);
+  });
+
+  it('"how much did Alibaba invest in Moonshot?" is still the funding Moonshot raised', () => {
+    expect(ask('how much did Alibaba invest in Moonshot?').body).toMatch(/\$1 billion/);
+  });
+});
