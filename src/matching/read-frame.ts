@@ -52,7 +52,7 @@ const FOLLOW_UP_START = /^(?:그럼|그러면|그렇다면|그리고|또|근데|
 /** Attributes whose words also say what kind of thing a name is ("AI 스타트업 문샷", "unicorn MiniMax", "model Kimi"). */
 const CLASSIFIERS = new Set(['ai-startups', 'unicorns', 'model', 'founder', 'maker', 'identity', 'talent', 'ai-development']);
 const EN_CLASSIFIER = /^(?:start-?ups?|unicorns?|models?|founder|company|firm|maker|developer|llm|chatbot|giant|university|institute)$/;
-const CHAT_INITIALS = /^(?:ㄱㄱ|ㅇㅇ|ㅋ+|ㅎ+|ㄴㄴ|ㅇㅋ|ㄷㄷ|ㅂㅂ|ㅅㄱ|ㄳ|ㄱㅅ|ㅊㅋ|ㅈㅅ|ㅇㅈ|ㄹㅇ|ㅁㅊ|ㅠ+|ㅜ+|ㅗ+|ㄱㄱㄱ+)$/;
+const CHAT_INITIALS = /^(?:ㄱㄱ|ㅇㅇ|ㅋ+|ㅎ+|ㄴㄴ|ㅇㅋ|ㅇㅎ|ㅎㅇ|ㅃㅇ|ㄱㄷ|ㅇㄴ|ㅊㅊ|ㄷㄷ|ㅂㅂ|ㅅㄱ|ㄳ|ㄱㅅ|ㅊㅋ|ㅈㅅ|ㅇㅈ|ㄹㅇ|ㅁㅊ|ㅠ+|ㅜ+|ㅗ+|ㄱㄱㄱ+)$/;
 /** Entities whose kind names a place, a school, a company...: what makes a word a classifier before a name. */
 const NAMED_KINDS = new Set(['company', 'product', 'university', 'person', 'organisation']);
 
@@ -183,6 +183,8 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
 const NAME_SUFFIX = /^(?:ai|ai의|ai's|labs?|inc|corp|co|ltd|tech|technologies|group|대학|대학교|그룹|랩스?)$/;
 // Korean modifiers and adverbs end this way ("정확한", "최근에", "빨리"); the made-up names the bench
 // asks about and real company names seldom do, and a refusal for "정확한 투자액" would be wrong.
+// Words for kinds of things, not names: "어느 학교 출신이야?" asks of someone talked about, names no one.
+const KO_COMMON_NOUN = /^(?:학교|대학|대학교|회사|기업|업체|나라|국가|사람|기관|단체|모델|서비스|원래|처음|거기|여기)$/;
 const KO_NOT_A_NAME = /(?:한|된|인|던|는|은|을|를|운|적인|게|히|에|에서|까지|부터|로|으로|도|만)$/;
 
 /**
@@ -198,7 +200,7 @@ function unknownNameBefore(text: string, words: Word[], explained: Uint8Array, e
   const word = words[at];
   if (!word || explained[at] || word.stop || word.numeric) return undefined;
   const raw = word.raw.replace(/(?:'s|'|의)$/, '');
-  if (/[가-힣]/.test(raw)) return raw.length >= 2 && !KO_NOT_A_NAME.test(raw) ? raw : undefined;
+  if (/[가-힣]/.test(raw)) return raw.length >= 2 && !KO_NOT_A_NAME.test(raw) && !KO_COMMON_NOUN.test(raw) ? raw : undefined;
   if (!/^[a-z][a-z0-9-]*$/.test(raw) || at === 0) return undefined;
   const capitalised = new RegExp(`(?<![A-Za-z])${raw[0]!.toUpperCase()}${raw.slice(1)}(?![a-z])`);
   return capitalised.test(text) ? raw : undefined;

@@ -51,7 +51,7 @@ export interface ResolveDeps {
 // The kind of thing a pronoun points at ("그 회사" is a company, "he" a person).
 const POINTS_AT: Array<[RegExp, ReadonlyArray<Entity['kind']>]> = [
   // "그 기사", "that report": the article or data the last answer credits (Nikkei's, Nature's), not this one.
-  [/그\s*(?:기사|자료|보도|보고서|데이터|순위표)|\bthat (?:article|report|data|piece|story|ranking)\b|\bthe (?:source|original) (?:article|report)\b/, ['organisation']],
+  [/그\s*(?:기사|자료|보도|보고서|데이터|순위표|지수|인덱스|조사)|\b(?:that|this) (?:article|report|data|piece|story|ranking|index|survey|study)\b|\bthe (?:source|original) (?:article|report)\b/, ['organisation']],
   [/그\s*(?:사람|분)|그분|걔|\bhe\b|\bhis\b|\bhim\b|\bshe\b|\bher\b|창업자|\bthe guy\b/, ['person']],
   [/그\s*(?:대학|학교)|\bthe (?:university|school)\b/, ['university']],
   [/그\s*나라|\bthat country\b|\bthe country\b/, ['country', 'region']],

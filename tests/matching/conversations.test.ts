@@ -443,3 +443,16 @@ describe('"차렸" is founding', () => {
     expect(where!.body).toContain('베이징');
   });
 });
+
+describe('chat words and common nouns in a follow-up', () => {
+  it('"ㅇㅎ 원래 어느 학교 출신이야?" after the founder’s PhD is his education, not an unknown name "학교"', () => {
+    const [, , school] = converse('문샷 AI 창업자 누구야?', '걔 박사는 어디서 땄대?', 'ㅇㅎ 원래 어느 학교 출신이야?');
+    expect(school!.answered).toBe(true);
+    expect(school!.body).toContain('칭화대');
+  });
+
+  it('"When did Nature publish that index?" points at the index the last answer credited', () => {
+    const [, when] = converse('How many Chinese universities made the Nature Index top 10 in 2024?', 'When did Nature publish that index?');
+    expect(when!.body).toMatch(/June/);
+  });
+});
