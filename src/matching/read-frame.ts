@@ -40,7 +40,10 @@ const KO_COMPARE_PARTICLE = /(?:와|과|랑|이랑|하고|을|를)$/;
 const KO_CONTEXT_NEXT = /^(?:이후|직후|다음|나오고|나온|나오자|공개된|공개되고|발표된|발표되고|출시된|등장|등장한|때문에|덕분에|이전|직전|출신|후|뒤)/;
 
 // "그 회사", "거기", "그 사람", "it", "he", "that": the question refers back to something said before.
-const REFERS_BACK = /(?:^|\s)(?:그|이|저)\s*(?:회사|기업|곳|사람|분|대학|나라|모델|서비스|스타트업|기관|계획|자료|수치|숫자|프로젝트|학교|창업자|기사|순위)|(?:^|\s)(?:거기|그거|그게|그건|걔네|걔들|걔|쟤네|그들|그분|그쪽|저기|그때)(?:\s|$|[은는이가을를의에도서])|(?:^|\s)(?:그걸로|그거로|그것으로|그걸|그것을|그것은|그것이)(?:\s|$)|\b(?:it|its|it's|he|his|him|she|her|they|their|them|that|those|this one|there|the company|the firm|that company|this company|the guy|the same)\b/;
+const REFERS_BACK = /(?:^|\s)(?:그|이|저)\s*(?:회사|기업|곳|사람|분|대학|나라|모델|서비스|스타트업|기관|계획|자료|수치|숫자|프로젝트|학교|창업자|기사|순위)|(?:^|\s)(?:거기|그거|그게|그건|걔네|걔들|걔|쟤네|그들|그분|그쪽|저기|그때)(?:\s|$|[은는이가을를의에도서])|(?:^|\s)(?:그걸로|그거로|그것으로|그걸|그것을|그것은|그것이)(?:\s|$)|\b(?:it|its|it's|he|his|him|she|her|they|their|them|that|those|this one|there|the company|the firm|that company|this company|the guy|the same)\b|말한\s*(?:건데|거|거야|거예요|거임|거라)|\bi meant\b/;
+// A word after something set aside: "네이처 말고", "2024년 대신".
+const NOT_THIS_AFTER = /^(?:말고|말구|대신|아니고|아니라)$/;
+
 // A clause that gives an example of what the one before asks: "For example, ...", "예를 들어 ...".
 const FOR_EXAMPLE = /^(?:for example|for instance|e\.g\.|like|such as|say|예를 들(?:어|면)|예컨대|가령|이를테면)\b/;
 
@@ -139,6 +142,10 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
   let attributes = bestMentions(attributeCandidates).filter((a) => !isClassifier(a, entities, words, deps.entityById));
   // A near match (a stem, one letter off) yields to clear ones: "예정액" is not "예전" when "정책금융" is exact.
   if (attributes.some((a) => a.similarity >= CLEAR_MATCH)) attributes = attributes.filter((a) => a.similarity >= GOOD_MATCH || attributes.every((b) => b.id === a.id || b.from !== a.from));
+  // "네이처 말고 AI 논문 저자수 순위", "not the Nature Index, the paper ranking": what is set aside is not asked,
+  // when something else is.
+  const setAside = attributes.filter((a) => NOT_THIS_AFTER.test(words[a.to + 1]?.raw ?? '') || (words[a.from - 1]?.raw === 'not' && a.from >= 1));
+  if (setAside.length > 0 && attributes.some((a) => !setAside.includes(a) && !setAside.some((b) => b.id === a.id))) attributes = attributes.filter((a) => !setAside.some((b) => b.id === a.id));
   // "트럼프가 발표한 스타게이트", "the initiative which Trump unveiled": a verb that describes a name is not what is asked.
   const modifiers = attributes.filter((a) => isModifier(a, entities, words));
   if (modifiers.length < attributes.length) attributes = attributes.filter((a) => !modifiers.includes(a));

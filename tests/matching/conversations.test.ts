@@ -456,3 +456,18 @@ describe('chat words and common nouns in a follow-up', () => {
     expect(when!.body).toMatch(/June/);
   });
 });
+
+describe('corrections and availability', () => {
+  it('"네이처 말고 AI 논문 저자수 순위 말한건데 2020년꺼" after SJTU’s Nature Index rank is its 2020 paper rank', () => {
+    const [, papers] = converse('상하이교통대 네이처 인덱스 몇 위?', '아 네이처 말고 AI 논문 저자수 순위 말한건데 2020년꺼');
+    expect(papers!.answered).toBe(true);
+    expect(papers!.body).toContain('40위');
+  });
+
+  it('"그거 지금 일반인도 쓸 수 있음?" after Exaone is whether it is public, not India ("일반인도")', () => {
+    const [, pub] = converse('LG에서 딥시크급이라고 한 모델 이름 뭐더라', '그거 지금 일반인도 쓸 수 있음?');
+    expect(pub!.answered).toBe(true);
+    expect(pub!.body).toContain('공개');
+    expect(pub!.body).not.toContain('인도');
+  });
+});
