@@ -149,6 +149,11 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
   // "트럼프가 발표한 스타게이트", "the initiative which Trump unveiled": a verb that describes a name is not what is asked.
   const modifiers = attributes.filter((a) => isModifier(a, entities, words));
   if (modifiers.length < attributes.length) attributes = attributes.filter((a) => !modifiers.includes(a));
+  // "I meant Shanghai Jiao Tong, not Tsinghua": a name set aside beside another of its kind is not asked.
+  const kindOf = (e: EntityMention) => deps.entityById.get(e.id)?.kind;
+  const asideNames = entities.filter((e) => words[e.from - 1]?.raw === 'not' || NOT_THIS_AFTER.test(words[e.to + 1]?.raw ?? ''));
+  const keptNames = entities.filter((e) => !asideNames.includes(e));
+  if (asideNames.length > 0 && asideNames.every((a) => keptNames.some((k) => kindOf(k) === kindOf(a) && k.id !== a.id))) entities.splice(0, entities.length, ...keptNames);
   // "그 기사" after an answer credited to Nikkei is Nikkei's article, not this one.
   const pointed = entities.filter((e) => deps.entityById.get(e.id)?.kind === 'article' && /^(?:그|저|that|those)$/.test(words[e.from - 1]?.raw ?? ''));
   if (pointed.length > 0) entities.splice(0, entities.length, ...entities.filter((e) => !pointed.includes(e)));

@@ -205,7 +205,7 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   }
 
   // Ellipsis: a new entity, no attribute ("영국은?", "And Germany?", "그럼 미국은 중국의 몇 배야?").
-  if (hasEntity && attributes.length === 0 && (frame.followUpShape || short || wantsAggregate) && last.attributes.length > 0) {
+  if (hasEntity && attributes.length === 0 && (frame.followUpShape || short || wantsAggregate || CORRECTION.test(text)) && last.attributes.length > 0) {
     const derived = focus.flatMap((e) => [...index.attributesOf(e)].filter((a) => kindsAnswer(deps, a, kinds)));
     // "and what's Naver doing in Saudi?" asks its own question; "and Germany?", "what about MiniMax?" only
     // swap the entity. A question of its own borrows the last attribute only where it applies.
@@ -305,6 +305,9 @@ const IN_NUMBERS = /^(?:그럼\s*)?(?:개수|숫자|갯수|수)로(?:는|치면)
 
 // The asker moves on: "딴 얘긴데", "다른 질문인데", "ok diff thing", "unrelated, but", "new question".
 const TOPIC_SWITCH = /딴\s*(?:얘기|이야기|질문)|다른\s*(?:얘기|이야기|질문)(?:인데|이긴|인데요)|주제\s*바꿔|\bdiff(?:erent)? (?:thing|question|topic)\b|\bunrelated\b|\bnew question\b|\bchanging (?:the )?(?:topic|subject)\b|\bon another note\b/;
+
+// The asker corrects the last question: "I meant Shanghai Jiao Tong", "말한 건데", "아니 그거 말고".
+const CORRECTION = /\bi meant\b|\bi mean\b|말한\s*(?:건데|거|거야|거예요|거임|거라)|말고|\bnot\b.*\bbut\b|\bsorry,? (?:i meant|not)\b/;
 
 // "it" or "그게" as what a question is about.
 const IT = /\b(?:it|it's|its)\b|(?:^|\s)(?:그게|그건|그거|이게|이건)(?:\s|$)/;

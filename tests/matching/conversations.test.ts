@@ -471,3 +471,12 @@ describe('corrections and availability', () => {
     expect(pub!.body).not.toContain('인도');
   });
 });
+
+describe('a name corrected', () => {
+  it('"sorry, I meant Shanghai Jiao Tong, not Tsinghua" asks the same of SJTU, not of Tsinghua', () => {
+    const [, sjtu] = converse('what rank did tsinghua get in the AI paper author ranking?', 'sorry, I meant Shanghai Jiao Tong, not Tsinghua. same year (2020)');
+    expect(sjtu!.answered).toBe(true);
+    expect(sjtu!.body).toMatch(/40th/);
+    expect(sjtu!.body).not.toMatch(/8th/);
+  });
+});
