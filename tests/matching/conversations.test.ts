@@ -480,3 +480,12 @@ describe('a name corrected', () => {
     expect(sjtu!.body).not.toMatch(/8th/);
   });
 });
+
+describe('two questions joined by "몇 개고"', () => {
+  it('"울나라는 몇개고 그건 어디 자료야?" after two data-centre counts gives Korea’s count and its source', () => {
+    const [, , korea] = converse('미국 대형 데이터센터 몇개야', '중국은?', '울나라는 몇개고 그건 어디 자료야?');
+    expect(korea!.answered).toBe(true);
+    expect(korea!.body).toContain('43');
+    expect(korea!.text).toContain('클라우드신');
+  });
+});
