@@ -59,7 +59,8 @@ export function createCore(options: CoreOptions = {}): Core {
   let recent = new AnswerCache(cacheSize);
 
   function answerOnce(k: Knowledge, raw: string, hint: Locale | undefined, last: UnderstoodTurn | undefined): Answer {
-    let locale = detectLocale(raw.slice(0, MAX_QUESTION_CHARS), hint);
+    // A turn with no letters ("#10?", "2020?") is in the language the conversation is in.
+    let locale = detectLocale(raw.slice(0, MAX_QUESTION_CHARS), last?.locale ?? hint);
     if (raw.length > MAX_QUESTION_CHARS) return composeNotice(k, t, locale, 'too-long');
     const match = k.matcher.match(raw, locale, last);
     // Latin text that could be Korean typed in English mode is Korean only if it was read that way.

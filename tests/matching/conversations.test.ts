@@ -489,3 +489,16 @@ describe('two questions joined by "몇 개고"', () => {
     expect(korea!.text).toContain('클라우드신');
   });
 });
+
+describe('the language of a turn with no letters', () => {
+  it('"#10?" after an English question is answered in English', () => {
+    const [, tenth] = converse("Nature Index 2024, who's #1?", '#10?');
+    expect(tenth!.locale).toBe('en');
+    expect(tenth!.body).toMatch(/MIT/);
+  });
+
+  it('"2020?" after a Korean question is answered in Korean', () => {
+    const [, year] = converse('칭화대 AI 논문 저자수 순위 몇 위야?', '2020?');
+    expect(year!.locale).toBe('ko');
+  });
+});
