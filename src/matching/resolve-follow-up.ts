@@ -146,10 +146,18 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
 
   // "Which DeepSeek model did it beat?" after Qwen 2.5-Max: "it" is what was just asked about, and the
   // name is one the last answer gave in relation to it, not a new subject.
-  if (focus.length === 1 && compared.length === 0 && IT.test(text) && last.entities.length > 0 && !last.entities.includes(focus[0]!)) {
+  // So is "오픈AI 모델 중엔 뭐랑 비슷하다고 했어?" after Kimi: OpenAI has no model of its own in the article.
+  if (focus.length === 1 && compared.length === 0 && last.entities.length > 0 && !last.entities.includes(focus[0]!)) {
     const mentioned = last.facts.some((id) => deps.factById.get(id)?.entities.includes(focus[0]!));
     const kept = attributes.filter((a) => last.entities.some((e) => index.factsFor(e, a).length > 0));
-    if (mentioned && kept.length > 0) return followUp({ focus: last.entities, attributes: kept, context: [...context, ...focus], lastFacts: last.facts });
+    const itsOwn = attributes.some((a) => index.factsFor(focus[0]!, a).length > 0);
+    if (mentioned && kept.length > 0 && (IT.test(text) || (AMONG_THEIRS.test(text) && !itsOwn))) return followUp({ focus: last.entities, attributes: kept, context: [...context, ...focus], lastFacts: last.facts });
+  }
+
+  // "which chinese school is he from?": the country says which school; "he" is who is asked about.
+  if (focus.length === 1 && compared.length === 0 && entityById.get(focus[0]!)?.kind === 'country' && !last.entities.includes(focus[0]!)) {
+    const { pointed } = referents(deps, text, last);
+    if (pointed && entityById.get(pointed)?.kind === 'person') return followUp({ focus: [pointed], context: [...context, ...focus], attributes: attributes.length > 0 ? attributes : last.attributes });
   }
 
   // "왜?", "why?": the reason for the last answer. "왜" and "why" are also words of the start-ups' growth
@@ -215,6 +223,9 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     const asBefore = !appliesTo(last.attributes) && last.before && appliesTo(last.before.attributes) ? last.before.attributes : undefined;
     const lastAttributes = asBefore ?? last.attributes;
     const applies = appliesTo(lastAttributes);
+    // After a refusal of what the article never gives anyone (the conferences' names), a new name with a
+    // kind of its own ("베이징대 2020→2024 순위 변화?") asks that kind, not the refused attribute.
+    if (!asBefore && derived.length > 0 && last.attributes.every((a) => index.factsGiving(a).length === 0)) return asked;
     // "how many of those are Baidu's?": "those" points back, so it is the last question asked of Baidu.
     if (ownQuestion && !applies && !wantsAggregate && !frame.refersBack) return asked;
     // "이 기사 누가 쓴거임?" after a valuation: the article has no valuation, but the question's kind
@@ -308,6 +319,9 @@ const TOPIC_SWITCH = /딴\s*(?:얘기|이야기|질문)|다른\s*(?:얘기|이�
 
 // The asker corrects the last question: "I meant Shanghai Jiao Tong", "말한 건데", "아니 그거 말고".
 const CORRECTION = /\bi meant\b|\bi mean\b|말한\s*(?:건데|거|거야|거예요|거임|거라)|말고|\bnot\b.*\bbut\b|\bsorry,? (?:i meant|not)\b/;
+
+// "오픈AI 모델 중엔", "among OpenAI's models": a name narrowing what is asked of the thing talked about.
+const AMONG_THEIRS = /\S+\s*(?:중엔|중에는|중에서|중에선)|\bamong\b|\bof (?:the|its|their) /;
 
 // "it" or "그게" as what a question is about.
 const IT = /\b(?:it|it's|its)\b|(?:^|\s)(?:그게|그건|그거|이게|이건)(?:\s|$)/;

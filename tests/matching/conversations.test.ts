@@ -502,3 +502,28 @@ describe('the language of a turn with no letters', () => {
     expect(year!.locale).toBe('ko');
   });
 });
+
+describe('round-5 held-out causes', () => {
+  it('"which chinese school is he from" after the founder’s PhD is his education (Tsinghua), not China’s', () => {
+    const [, , school] = converse('who founded Moonshot AI?', "where'd he get his PhD", 'which chinese school is he from');
+    expect(school!.answered).toBe(true);
+    expect(school!.body).toMatch(/Tsinghua/);
+  });
+
+  it('"오픈AI 모델 중엔 뭐랑 비슷하다고 했어?" after Kimi beat Claude is Kimi’s comparison (o1), not OpenAI’s models', () => {
+    const [, o1] = converse('Kimi k1.5 — which Anthropic model did it claim to beat?', '오픈AI 모델 중엔 뭐랑 비슷하다고 했어?');
+    expect(o1!.answered).toBe(true);
+    expect(o1!.body).toContain('o1');
+  });
+
+  it('"which 3 conferences exactly?" is refused: the article does not name them', () => {
+    const [, confs] = converse('닛케이 기사 날짜 언제?', 'which 3 conferences exactly?');
+    expect(confs!.answered).toBe(false);
+  });
+
+  it('a new name with a kind of its own after that refusal asks its own kind ("베이징대 2020→2024 순위 변화?")', () => {
+    const [, , peking] = converse('닛케이 기사 날짜 언제?', 'which 3 conferences exactly?', '베이징대 2020→2024 순위 변화?');
+    expect(peking!.answered).toBe(true);
+    expect(peking!.body).toMatch(/위/);
+  });
+});
