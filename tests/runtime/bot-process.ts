@@ -23,6 +23,8 @@ export interface BotProcess {
   logs(): Array<Record<string, unknown>>;
   /** Resolves with the first log line matching, waiting for it to be written. */
   waitForLog(predicate: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Resolves with the log lines matching once there are `count` of them (lines of several processes sharing the output arrive in any order). */
+  waitForLogs(predicate: (line: Record<string, unknown>) => boolean, count: number, timeoutMs?: number): Promise<Array<Record<string, unknown>>>;
   /** Resolves when stdout contains `text` (from `from` characters on). */
   waitForOutput(text: string, from?: number, timeoutMs?: number): Promise<void>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
@@ -128,6 +130,15 @@ export function startBot(env: Record<string, string>, options: StartOptions = {}
     output: () => all,
     logs,
     waitForLog: (predicate, timeoutMs = 60_000) => waitUntil(() => logs().find(predicate), 'a log line', timeoutMs),
+    waitForLogs: (predicate, count, timeoutMs = 60_000) =>
+      waitUntil(
+        () => {
+          const found = logs().filter(predicate);
+          return found.length >= count ? found : undefined;
+        },
+        `${count} matching log lines`,
+        timeoutMs,
+      ),
     waitForOutput: (text, from = 0, timeoutMs = 60_000) =>
       waitUntil(() => (out.indexOf(text, from) >= 0 ? true : undefined), JSON.stringify(text), timeoutMs).then(() => undefined),
     exited,
