@@ -1,7 +1,7 @@
 // `npm run charts -- --out DIR`, as the README runs it: every chart in both languages as PNG files at
 // least 600 px wide; a missing --out or an unknown chart is a clear message and exit code 2. The
-// drawing runs the command from the run's compiled copy (tests/helpers/compiled.ts); the messages run
-// the npm script itself.
+// command runs from the run's compiled copy (tests/helpers/compiled.ts), and once as the npm script
+// itself (the missing --out).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +38,7 @@ describe('npm run charts', () => {
     const run = charts();
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--out DIR is required');
-    const locale = charts('--out', out, '--locale', 'fr');
+    const locale = chartsCompiled('--out', out, '--locale', 'fr');
     expect(locale.status).toBe(2);
     expect(locale.stderr).toContain('--locale must be ko or en');
   }, CLI_TIMEOUT_MS);
