@@ -60,21 +60,29 @@ export async function buildCompiledCopy(): Promise<string> {
   }
   const dir = join(CACHE, `${PREFIX}${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
-  const { build } = await import('esbuild');
+  const { build, stop } = await import('esbuild');
   for (const folder of SOURCE_FOLDERS) {
     cpSync(join(PROJECT_ROOT, folder), join(dir, folder), { recursive: true, filter: (path) => !path.endsWith('.ts') });
   }
-  await build({
-    entryPoints: SOURCE_FOLDERS.flatMap((folder) => sourceFiles(join(PROJECT_ROOT, folder))),
-    outdir: dir,
-    outbase: PROJECT_ROOT,
-    bundle: true,
-    plugins: [keepImports],
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+  try {
+    await build({
+      entryPoints: SOURCE_FOLDERS.flatMap((folder) => sourceFiles(join(PROJECT_ROOT, folder))),
+      outdir: dir,
+      outbase: PROJECT_ROOT,
+      bundle: true,
+      plugins: [keepImports],
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'warning',
+    });
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  } finally {
+    // esbuild's service process is not needed for the rest of the run.
+    await stop();
+  }
   for (const folder of LINKED_FOLDERS) symlinkSync(join(PROJECT_ROOT, folder), join(dir, folder), 'dir');
   return dir;
 }
