@@ -2,11 +2,12 @@
 // each with its article text beside it. Any problem throws a FactFileError naming file, fact id and field.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, YAMLParseError } from 'yaml';
+import { YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { checkCharts } from './check-charts.ts';
 import { checkArticleNumbers } from './check-numbers.ts';
 import { FactFileError } from './fact-file-error.ts';
+import { parseYamlCached } from './yaml-cache.ts';
 import { attributeFileSchema, entityFileSchema, factFileSchema, type Attribute, type Entity, type FactFile } from './schema.ts';
 
 export interface LoadedArticle {
@@ -124,7 +125,8 @@ function loadArticle(dir: string, name: string, entityIds: Set<string>, attribut
 function parseWith<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
   let raw: unknown;
   try {
-    raw = parse(readFileSync(file, 'utf8'));
+    // Parsed once per text and kept as JSON under node_modules/.cache (yaml-cache.ts).
+    raw = parseYamlCached(readFileSync(file, 'utf8'));
   } catch (err) {
     const why = err instanceof YAMLParseError ? err.message.split('\n')[0] : String(err);
     throw new FactFileError(file, [`not valid YAML: ${why}`]);

@@ -16,7 +16,11 @@ import type { StoreCall, StoreMethod, StoreReply, WorkerStoreSpec } from './stor
  * millisecond, and the queue lets answers run between batches.
  */
 const ROWS_PER_WRITE = 50;
-const WORKER_ENTRY = new URL('./store-worker.mjs', import.meta.url);
+/**
+ * The worker's entry: from the TypeScript sources, store-worker.mjs, which registers tsx in the worker
+ * first; compiled to JavaScript (as the tests' child processes run it), the compiled store itself.
+ */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('./store-worker.mjs', import.meta.url) : new URL('./store-worker-main.js', import.meta.url);
 
 /** The bot's SQLite store (sqlite-store.ts) in a worker thread. */
 export function createSqliteWorkerStore(options: SqliteStoreOptions): QuestionLogStore {

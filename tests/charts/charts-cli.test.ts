@@ -1,5 +1,7 @@
 // `npm run charts -- --out DIR`, as the README runs it: every chart in both languages as PNG files at
-// least 600 px wide; a missing --out or an unknown chart is a clear message and exit code 2.
+// least 600 px wide; a missing --out or an unknown chart is a clear message and exit code 2. The
+// command runs from the run's compiled copy (tests/helpers/compiled.ts), and once as the npm script
+// itself (the missing --out).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,18 +9,20 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pngSize } from '../../src/charts/png-size.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
+import { nodeArgs } from '../helpers/compiled.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'factbot-charts-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-/** npm, tsx, ECharts and six pictures in a child process, on a shared 2-core machine: more than the default. */
+/** ECharts and six pictures in a child process (or npm and tsx), on a shared 2-core machine: more than the default. */
 const CLI_TIMEOUT_MS = 90_000;
 
 const charts = (...args: string[]) => spawnSync('npm', ['run', '--silent', 'charts', '--', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+const chartsCompiled = (...args: string[]) => spawnSync(process.execPath, [...nodeArgs('src/cli/charts.ts'), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
 
 describe('npm run charts', () => {
   it('writes every chart in Korean and English as PNG, each at least 600 px wide', () => {
-    const run = charts('--out', out);
+    const run = chartsCompiled('--out', out);
     expect(run.status, run.stderr).toBe(0);
     const files = readdirSync(out).sort();
     for (const locale of ['ko', 'en']) expect(files.filter((f) => f.endsWith(`.${locale}.png`)).length).toBeGreaterThanOrEqual(3);
@@ -34,7 +38,7 @@ describe('npm run charts', () => {
     const run = charts();
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--out DIR is required');
-    const locale = charts('--out', out, '--locale', 'fr');
+    const locale = chartsCompiled('--out', out, '--locale', 'fr');
     expect(locale.status).toBe(2);
     expect(locale.stderr).toContain('--locale must be ko or en');
   }, CLI_TIMEOUT_MS);

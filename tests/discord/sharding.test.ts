@@ -48,8 +48,9 @@ describe('Discord with DISCORD_SHARDS', () => {
     const identified = fake.gatewayFrames.filter((f) => f.op === 2).map((f) => (f.d as { shard?: number[] }).shard);
     expect(identified).toEqual(expect.arrayContaining([[0, 2], [1, 2]]));
     expect(fake.liveShards.map((s) => s[0]).sort()).toEqual([0, 1]);
-    // Each shard is a process of its own: two logins, logged by two other pids than the manager's.
-    const logins = bot.logs().filter((l) => l.msg === 'discord bot logged in');
+    // Each shard is a process of its own: two logins, logged by two other pids than the manager's. Each
+    // shard writes its own line to the shared output, in no set order with the manager's 'ready'.
+    const logins = await bot.waitForLogs((l) => l.msg === 'discord bot logged in', 2);
     expect(new Set(logins.map((l) => l.pid)).size).toBe(2);
     expect(logins.map((l) => l.pid)).not.toContain(bot.child.pid);
   });

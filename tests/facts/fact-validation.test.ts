@@ -1,6 +1,8 @@
 // A broken fact file stops the load with a message naming the file, the fact and the field, and
 // `npm run facts:check` reports the same problems (plus numbers missing from the article) and exits 1.
-// The report is checked for every fixture in this process; the npm script itself runs twice (OK, broken).
+// The report is checked for every fixture in this process; the command runs twice in a child process:
+// on the real facts from the run's compiled copy (tests/helpers/compiled.ts), on a broken folder as the
+// npm script itself.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +10,7 @@ import { FactFileError } from '../../src/facts/fact-file-error.ts';
 import { factsReport } from '../../src/facts/facts-report.ts';
 import { loadFactBase } from '../../src/facts/load-facts.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
+import { nodeArgs } from '../helpers/compiled.ts';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'broken-facts');
 const FACT_FILE = 'tiny.yaml';
@@ -37,6 +40,9 @@ function loadError(dir: string): FactFileError {
 function npmFactsCheck(dir: string) {
   return spawnSync('npm', ['run', '--silent', 'facts:check', '--', dir], { cwd: PROJECT_ROOT, encoding: 'utf8' });
 }
+function factsCheckCompiled(dir: string) {
+  return spawnSync(process.execPath, [...nodeArgs('src/cli/facts-check.ts'), dir], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+}
 
 describe('loading a broken fact folder', () => {
   it.each(CASES)('$name: throws FactFileError naming the file, the fact and the field', ({ name, says }) => {
@@ -61,7 +67,7 @@ describe('loading a broken fact folder', () => {
 
 describe('npm run facts:check', () => {
   it('prints OK with the counts and exits 0 on the real facts folder', () => {
-    const run = npmFactsCheck('facts');
+    const run = factsCheckCompiled('facts');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^OK: \d+ facts, \d+ entities/);
   });

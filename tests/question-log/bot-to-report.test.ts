@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/question-log/report.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
+import { nodeArgs } from '../helpers/compiled.ts';
 import { tempDir } from '../helpers/services.ts';
 import { startBot, type BotProcess } from '../runtime/bot-process.ts';
 
@@ -40,7 +41,7 @@ beforeAll(async () => {
 afterAll(() => dir.remove());
 
 function report(args: string[] = []) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/report.ts'), ...args], {
+  return spawnSync(process.execPath, [...nodeArgs('src/cli/report.ts'), ...args], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', TMPDIR: process.env.TMPDIR ?? '', DATA_DIR: dir.path, ENV_FILE: join(dir.path, 'no.env') },
     encoding: 'utf8',

@@ -9,6 +9,7 @@ import { createQuestionLog } from '../../src/question-log/question-log.ts';
 import { createSqliteStore } from '../../src/question-log/sqlite-store.ts';
 import { runReport } from '../../src/cli/report.ts';
 import type { Report } from '../../src/question-log/report.ts';
+import { nodeArgs } from '../helpers/compiled.ts';
 import { tempDir } from '../helpers/services.ts';
 import { captureLog } from '../helpers/capture-log.ts';
 
@@ -54,7 +55,7 @@ afterAll(() => dir.remove());
 
 describe('npm run report', () => {
   it('lists the refused questions most asked first, grouped across wordings, as JSON from the real command', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/report.ts'), '--json'], {
+    const run = spawnSync(process.execPath, [...nodeArgs('src/cli/report.ts'), '--json'], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, ...env, ENV_FILE: join(dir.path, 'no.env') },
       encoding: 'utf8',

@@ -1,6 +1,8 @@
 // One contract, two stores: every behaviour of the question log's storage holds on SQLite (a file in a
 // temporary folder) and on PostgreSQL (the real server on 127.0.0.1:5432, in a schema of this run's own,
 // dropped afterwards). Each test starts from an empty database, so each also proves the migrations.
+// The worker variants are the bot's stores as its processes run them: from the run's compiled copy
+// (tests/helpers/compiled.ts), whose worker thread starts the compiled store with no TypeScript loader.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,10 +10,12 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresStore } from '../../src/question-log/postgres-store.ts';
 import { createSqliteStore } from '../../src/question-log/sqlite-store.ts';
-import { createPostgresWorkerStore, createSqliteWorkerStore } from '../../src/question-log/worker-store.ts';
 import { loadMigrations } from '../../src/question-log/migrations.ts';
 import type { QuestionLogStore, QuestionRow } from '../../src/question-log/question-log-store.ts';
+import { importCompiled } from '../helpers/compiled.ts';
 import { POSTGRES_URL, dropSchema, tempDir, uniqueName } from '../helpers/services.ts';
+
+const { createPostgresWorkerStore, createSqliteWorkerStore } = await importCompiled<typeof import('../../src/question-log/worker-store.ts')>('src/question-log/worker-store.ts');
 
 interface Harness {
   /** A store on a new, empty database. */

@@ -3,12 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { nodeArgs } from '../helpers/compiled.ts';
 import { loadQuestions } from './score-questions.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function ask(args: string[], input: string): Array<{ question: string; answered: boolean; text: string; locale: string }> {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, [...nodeArgs('src/cli/ask.ts'), ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 60_000 });
   expect(run.status, run.stderr).toBe(0);
   return run.stdout
     .split('\n')

@@ -1,18 +1,17 @@
-// Starts `src/main.ts` (what `npm start` runs) as a child process for the runtime tests, with a clean
-// environment (nothing inherited: no developer token leaks into a test) and a throwaway working
-// directory (so a developer's .env is never read), removed when the process has exited. Or starts
-// `npm start` itself (the container's command), from the project folder with ENV_FILE pointing
-// nowhere. Collects stdout and stderr for assertions.
+// Starts `src/main.ts` (what `npm start` runs) as a child process for the runtime tests, from the
+// run's compiled copy (tests/helpers/compiled.ts: plain node, no TypeScript loader to start in every
+// process), with a clean environment (nothing inherited: no developer token leaks into a test) and a
+// throwaway working directory (so a developer's .env is never read), removed when the process has
+// exited. Or starts `npm start` itself (the container's command, through tsx), from the project folder
+// with ENV_FILE pointing nowhere. Collects stdout and stderr for assertions.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { nodeArgs } from '../helpers/compiled.ts';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const MAIN = join(PROJECT_ROOT, 'src', 'main.ts');
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export interface BotProcess {
   child: ChildProcessWithoutNullStreams;
@@ -24,6 +23,8 @@ export interface BotProcess {
   logs(): Array<Record<string, unknown>>;
   /** Resolves with the first log line matching, waiting for it to be written. */
   waitForLog(predicate: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** Resolves with the log lines matching once there are `count` of them (lines of several processes sharing the output arrive in any order). */
+  waitForLogs(predicate: (line: Record<string, unknown>) => boolean, count: number, timeoutMs?: number): Promise<Array<Record<string, unknown>>>;
   /** Resolves when stdout contains `text` (from `from` characters on). */
   waitForOutput(text: string, from?: number, timeoutMs?: number): Promise<void>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
@@ -31,7 +32,7 @@ export interface BotProcess {
 }
 
 export interface StartOptions {
-  /** 'npm': run `npm start` (the child is the npm process); default: node with the TypeScript loader. */
+  /** 'npm': run `npm start` (the child is the npm process); default: node on the compiled src/main.ts. */
   via?: 'node' | 'npm';
 }
 
@@ -43,8 +44,8 @@ export function startBot(env: Record<string, string>, options: StartOptions = {}
   // Two costs every process would pay for nothing, on a 2-core machine running two test files at once:
   // - the chart warm-up (six PNGs, a few CPU seconds in every Discord/Slack process): a test asks for
   //   the pictures it checks, each drawn on request (the warm-up's own test: chart-warm-up.test.ts);
-  // - the question log (a worker thread with its own TypeScript loader and database driver, about a
-  //   CPU second): a test that is about the log, or reads what it stores, passes QUESTION_LOG: '1'.
+  // - the question log (a worker thread with its own database driver): a test that is about the log,
+  //   or reads what it stores, passes QUESTION_LOG: '1'.
   // both-platforms.test.ts and npm-start.test.ts run with both on, as deployed.
   const base = {
     PATH: process.env.PATH ?? '',
@@ -57,7 +58,7 @@ export function startBot(env: Record<string, string>, options: StartOptions = {}
   };
   const child = viaNpm
     ? spawn('npm', ['start'], { cwd: PROJECT_ROOT, env: { ...base, npm_config_update_notifier: 'false', npm_config_fund: 'false', ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
-    : spawn(process.execPath, ['--import', TSX, MAIN], { cwd: home, env: { ...base, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    : spawn(process.execPath, nodeArgs('src/main.ts'), { cwd: home, env: { ...base, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   let all = '';
@@ -129,6 +130,15 @@ export function startBot(env: Record<string, string>, options: StartOptions = {}
     output: () => all,
     logs,
     waitForLog: (predicate, timeoutMs = 60_000) => waitUntil(() => logs().find(predicate), 'a log line', timeoutMs),
+    waitForLogs: (predicate, count, timeoutMs = 60_000) =>
+      waitUntil(
+        () => {
+          const found = logs().filter(predicate);
+          return found.length >= count ? found : undefined;
+        },
+        `${count} matching log lines`,
+        timeoutMs,
+      ),
     waitForOutput: (text, from = 0, timeoutMs = 60_000) =>
       waitUntil(() => (out.indexOf(text, from) >= 0 ? true : undefined), JSON.stringify(text), timeoutMs).then(() => undefined),
     exited,

@@ -4,7 +4,8 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
+import { parseYamlCached } from '../../src/facts/yaml-cache.ts';
 import { PROJECT_ROOT } from './bot-process.ts';
 
 export interface FactCopy {
@@ -36,9 +37,10 @@ export function copyFacts(): FactCopy {
     original,
     write: (text) => writeFileSync(file, text),
     withExtraFact(marker, question) {
-      const data = parse(original) as { facts: Array<Record<string, unknown>> };
+      // The original as parsed by the bot (read back from the parse cache, src/facts/yaml-cache.ts).
+      const data = parseYamlCached(original) as { facts: Array<Record<string, unknown>> };
       const model = data.facts[0]!;
-      data.facts.push({
+      const extra = {
         ...model,
         id: 'reload-test-fact',
         answer: { ko: `재적재 표지 ${marker}`, en: `Reload marker ${marker}` },
@@ -46,7 +48,16 @@ export function copyFacts(): FactCopy {
         questions: { ko: [question], en: [question] },
         values: [],
         answers: {},
-      });
+      };
+      // facts: is the file's last key: the new fact is one more item at its end, and the rest of the
+      // file stays as written (nothing to re-serialise). Otherwise, the whole file written anew.
+      const lines = original.trimEnd().split('\n');
+      const factsAt = lines.indexOf('facts:');
+      if (factsAt >= 0 && !lines.slice(factsAt + 1).some((l) => /^[^\s#]/.test(l))) {
+        const item = stringify([extra]).trimEnd().split('\n').map((l) => `  ${l}`);
+        return [...lines, '', ...item, ''].join('\n');
+      }
+      data.facts.push(extra);
       return stringify(data);
     },
   };

@@ -1,5 +1,5 @@
-// Follow-up questions in the terminal chat, end to end: `npm start` itself (the console platform, as a
-// person runs it) with questions piped into it. One run of the chat is one conversation
+// Follow-up questions in the terminal chat, end to end: the bot process (the console platform, as a
+// person runs it with `npm start`; npm and tsx themselves: npm-start.test.ts) with questions piped into it. One run of the chat is one conversation
 // (adapters/console/README.md); the chat has no command that resets it (only /help and /quit), so a
 // conversation starts fresh with a new run.
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,9 +10,9 @@ afterEach(() => {
   for (const b of running.splice(0)) b.kill('SIGKILL');
 });
 
-/** Pipes `lines` into `npm start` and returns what the chat printed once it has answered them all and exited. */
+/** Pipes `lines` into the chat and returns what the chat printed once it has answered them all and exited. */
 async function chat(...lines: string[]): Promise<string> {
-  const b = startBot({ BOT_ADAPTERS: 'console' }, { via: 'npm' });
+  const b = startBot({ BOT_ADAPTERS: 'console' });
   running.push(b);
   b.child.stdin.end(lines.map((l) => l + '\n').join(''));
   const { code } = await b.exited;
