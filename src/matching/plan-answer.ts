@@ -225,7 +225,7 @@ function joinEntitiesWithAttributes(plan: Plan): MatchResult {
     const specific = (['amount', 'count'] as AskKind[]).filter((k) => asked.kinds.asks.has(k));
     const answersKind = (a: string) => specific.some((k) => deps.attributeAsks.get(a)?.has(k));
     const sumAsked = attributes.filter(answersKind);
-    if (specific.length > 0 && sumAsked.length > 0 && !joined.attributes.some(answersKind) && covered.length === 1) {
+    if (specific.length > 0 && sumAsked.length > 0 && !joined.attributes.some(answersKind) && covered.length >= 1) {
       return abstain(deps, scored, 'not-given', { entity: covered[0]!, attribute: sumAsked[0]!, givenFor: [...deps.index.entitiesGiving(sumAsked[0]!)] }, understood(covered, sumAsked), followUp);
     }
     // "지푸 AI 기업가치 정확히 얼마?": the list of unicorns says only "over $1bn". An exact figure asked of

@@ -527,3 +527,16 @@ describe('round-5 held-out causes', () => {
     expect(peking!.body).toMatch(/위/);
   });
 });
+
+describe('round-6 held-out causes', () => {
+  it('"텐센트는 얼마 넣었는데" after Moonshot’s backers is refused: the article gives no sum for Tencent', () => {
+    const [, , tencent] = converse('문샷 AI 설립 1년 만에 얼마 조달했어?', '누구한테서?', '텐센트는 얼마 넣었는데 ㅋㅋ');
+    expect(tencent!.answered).toBe(false);
+    expect(tencent!.body).toContain('텐센트');
+  });
+
+  it('"텐센트가 문샷 AI에 투자한 금액은?" is refused, not answered with Moonshot’s total', () => {
+    const [a] = converse('텐센트가 문샷 AI에 투자한 금액은 기사에 나와 있습니까?');
+    expect(a!.answered).toBe(false);
+  });
+});
