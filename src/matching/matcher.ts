@@ -98,7 +98,7 @@ export function createMatcher(
       if (merged) return merged;
     }
     const asked = resolveAsked(resolveDeps, frame, frame.cleaned, last);
-    const planned = planAnswer(planDeps, frame, asked, scored);
+    const planned = planAnswer(planDeps, frame, asked, scored, ownExample);
     if (planned) return planned;
     // No plan: the fact that explains most of the question, if it explains enough. A question naming
     // no entity and no attribute the lexicon knows is never answered this way: on the bench's chit-chat

@@ -44,14 +44,16 @@ interface Plan {
   rank: Ranking;
   scored: () => ScoredQuestion;
   followUp: { followUp?: boolean };
+  /** The fact whose editor wrote this very question as an example, if one did (known without scoring). */
+  ownExample?: number;
 }
 
 /**
  * The answer for what is asked, or undefined when the frame holds nothing to plan from (then the
  * coverage score decides, see matcher.ts). The steps are tried in order; each says when it applies.
  */
-export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: () => ScoredQuestion): MatchResult | undefined {
-  const plan = preparePlan(deps, frame, asked, scored);
+export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: () => ScoredQuestion, ownExample?: number): MatchResult | undefined {
+  const plan = preparePlan(deps, frame, asked, scored, ownExample);
   if (asked.noFigure) return abstain(deps, scored, 'not-given', { entity: asked.focus[0]!, givenFor: [] }, understood(asked.focus, []), plan.followUp);
   return (
     aboutTheLastAnswer(plan) ??
@@ -67,7 +69,7 @@ export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: (
   );
 }
 
-function preparePlan(deps: PlanDeps, frame: Frame, asked: Asked, scored: () => ScoredQuestion): Plan {
+function preparePlan(deps: PlanDeps, frame: Frame, asked: Asked, scored: () => ScoredQuestion, ownExample: number | undefined): Plan {
   // In a superlative ("가장 먼저 설립된 곳은 어디야?") "where" and "which" ask for the one found, not a place.
   const superlative = asked.kinds.aggregates.size > 0 || asked.kinds.ofChange !== undefined;
   let attributes = superlative ? asked.attributes : applyAs(deps, asked.attributes, asked.kinds.asks);
@@ -103,6 +105,7 @@ function preparePlan(deps: PlanDeps, frame: Frame, asked: Asked, scored: () => S
     // The coverage score only breaks ties between candidate facts: computed the first time one is needed.
     rank: lazyRank(scored),
     scored,
+    ...(ownExample !== undefined ? { ownExample } : {}),
     followUp: asked.followUp ? { followUp: true } : {},
   };
 }
@@ -306,7 +309,7 @@ function attributeByKind({ deps, frame, asked, covered, rank, scored, followUp }
 }
 
 /** Only an attribute, asked as a question: the fact that gives it with no entity named, or the only one that gives it. */
-function attributeAlone({ deps, frame, asked, attributes, rank, scored, followUp }: Plan): MatchResult | undefined {
+function attributeAlone({ deps, frame, asked, attributes, rank, scored, followUp, ownExample }: Plan): MatchResult | undefined {
   const asks = frame.clauses.some((c) => c.asks) || frame.unexplained.length === 0;
   if (attributes.length === 0 || !asks) return undefined;
   // "햐뜌햐 투자액": the attribute of a name the article does not know is not the attribute of what it does.
@@ -324,7 +327,7 @@ function attributeAlone({ deps, frame, asked, attributes, rank, scored, followUp
     const giving = deps.index.factsGiving(a);
     // The question is one an editor wrote for one of these facts ("How many large data centres are there
     // in the world?" is the world total's, not the ranking's): that fact.
-    const own = giving.length > 1 ? giving.find((i) => rank.get(i) === Number.POSITIVE_INFINITY) : undefined;
+    const own = ownExample !== undefined && giving.length > 1 && giving.includes(ownExample) ? ownExample : undefined;
     if (own !== undefined) {
       facts.push(own);
       entities.push(...Object.entries(deps.facts[own]!.answers ?? {}).filter(([e, as]) => e !== 'any' && as.includes(a)).map(([e]) => e));
