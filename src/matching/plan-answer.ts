@@ -201,7 +201,9 @@ function refuseWhatTheArticleLacks(plan: Plan): MatchResult | undefined {
   if (narrowing) return abstain(deps, scored, 'uncovered-entity', { entity: narrowing, ...firstAttribute, givenFor: [] }, understood([narrowing], attributes), followUp);
   const notInArticle = attributes.find((a) => deps.index.factsGiving(a).length === 0 && deps.attributeById.has(a) && (strength.get(a) ?? 0) >= BLOCKING_SIMILARITY);
   if (notInArticle) {
-    const entity = covered[0] ?? asked.uncovered[0];
+    // Named with the thing the question names ("알리바바 매출"); one borrowed from the turn before is not
+    // said ("which 3 conferences exactly?" after Nikkei's date is not "the conferences of Nikkei").
+    const entity = [covered[0], asked.uncovered[0]].find((e) => e !== undefined && frame.entities.some((m) => m.id === e));
     return abstain(deps, scored, 'not-given', { ...(entity ? { entity } : {}), attribute: notInArticle, givenFor: [] }, understood(focus, [notInArticle]), followUp);
   }
   if (covered.length === 0 && asked.uncovered.length > 0) {

@@ -516,9 +516,11 @@ describe('round-5 held-out causes', () => {
     expect(o1!.body).toContain('o1');
   });
 
-  it('"which 3 conferences exactly?" is refused: the article does not name them', () => {
+  it('"which 3 conferences exactly?" is refused: the article does not name them (for anyone, not "of Nikkei")', () => {
     const [, confs] = converse('닛케이 기사 날짜 언제?', 'which 3 conferences exactly?');
     expect(confs!.answered).toBe(false);
+    expect(confs!.body).toMatch(/names of the conferences/);
+    expect(confs!.body).not.toMatch(/of Nikkei/);
   });
 
   it('a new name with a kind of its own after that refusal asks its own kind ("베이징대 2020→2024 순위 변화?")', () => {
