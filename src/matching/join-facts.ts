@@ -80,17 +80,18 @@ export interface Ranking {
   get(fact: number): number | undefined;
 }
 
-export function lazyRank(scored: () => ScoredQuestion): Ranking {
+/** `ownExample`: the fact whose editor wrote this very question as one of its examples, if one did. */
+export function lazyRank(scored: () => ScoredQuestion, ownExample?: number): Ranking {
   let map: Map<number, number> | undefined;
-  return { get: (fact) => (map ??= rankOf(scored())).get(fact) };
+  return { get: (fact) => (map ??= rankOf(scored(), ownExample)).get(fact) };
 }
 
-function rankOf(scored: ScoredQuestion): Map<number, number> {
+function rankOf(scored: ScoredQuestion, ownExample: number | undefined): Map<number, number> {
   const map = new Map<number, number>();
   // A fact's own example question, as its editor wrote it, is answered by that fact among the candidates
   // for what it asks ("Which Chinese university was in the top 10 in 2016?" is the 2016 fact's, though the
   // 2024 fact that mentions 2016 explains as many of its words).
-  if (scored.ownExample !== undefined) map.set(scored.ownExample, Number.POSITIVE_INFINITY);
+  if (ownExample !== undefined) map.set(ownExample, Number.POSITIVE_INFINITY);
   for (const r of scored.ranked) if (!map.has(r.index)) map.set(r.index, r.score);
   for (const r of scored.related) if (!map.has(r.index)) map.set(r.index, r.score * RELATED_WEIGHT);
   return map;

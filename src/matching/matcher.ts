@@ -91,10 +91,10 @@ export function createMatcher(
     // The coverage score is work (a second reading of the whole text): only when a plan needs it.
     let memo: ScoredQuestion | undefined;
     const ownExample = ownExamples.get(exampleKey(text));
-    const scored = () => (memo ??= { ...score(text), ...(ownExample !== undefined ? { ownExample } : {}) });
+    const scored = () => (memo ??= score(text));
     const parts = askingClauses(frame);
     if (parts.length >= 2) {
-      const merged = planParts(frame, parts, scored, last);
+      const merged = planParts(frame, parts, scored, last, ownExample);
       if (merged) return merged;
     }
     const asked = resolveAsked(resolveDeps, frame, frame.cleaned, last);
@@ -124,12 +124,12 @@ export function createMatcher(
    * each asking clause is planned on its own, leaning on the one before as a follow-up leans on the turn
    * before; the parts' answers go out together, and a part the article lacks is said, not dropped.
    */
-  function planParts(frame: Frame, parts: number[], scored: () => ScoredQuestion, last: UnderstoodTurn | undefined): MatchResult | undefined {
+  function planParts(frame: Frame, parts: number[], scored: () => ScoredQuestion, last: UnderstoodTurn | undefined, ownExample: number | undefined): MatchResult | undefined {
     const results: MatchResult[] = [];
     let previous = last;
     for (const i of parts) {
       const part = clauseFrame(frame, i);
-      const planned = planAnswer(planDeps, part, resolveAsked(resolveDeps, part, part.cleaned, previous), scored);
+      const planned = planAnswer(planDeps, part, resolveAsked(resolveDeps, part, part.cleaned, previous), scored, ownExample);
       if (!planned || planned.kind === 'empty') continue;
       results.push(planned);
       const u = planned.understood;

@@ -8,7 +8,7 @@ import type { FactIndex } from './fact-index.ts';
 import type { Frame } from './frame.ts';
 import type { Computation, MatchResult, Missing, Understood } from './match-result.ts';
 import type { AskKind } from './question-kinds.ts';
-import type { Asked } from './resolve-follow-up.ts';
+import { kindsAnswer, type Asked } from './resolve-follow-up.ts';
 import type { ScoredQuestion } from './score-facts.ts';
 import { BLOCKING_SIMILARITY, CHOSEONG_SIMILARITY, MAX_PARTS, PLANNED_CONFIDENCE } from './tuning.ts';
 import { best, figureCheck, join, lazyRank, type Ranking } from './join-facts.ts';
@@ -103,7 +103,7 @@ function preparePlan(deps: PlanDeps, frame: Frame, asked: Asked, scored: () => S
     named: [...focus, ...asked.compared],
     strength,
     // The coverage score only breaks ties between candidate facts: computed the first time one is needed.
-    rank: lazyRank(scored),
+    rank: lazyRank(scored, ownExample),
     scored,
     ...(ownExample !== undefined ? { ownExample } : {}),
     followUp: asked.followUp ? { followUp: true } : {},
@@ -257,7 +257,7 @@ function joinEntitiesWithAttributes(plan: Plan): MatchResult {
   // Or the attribute read does not answer the kind asked ("how much is Stargate to invest in AI?": "invest
   // in" reads as who the investors are, and "how much" asks a sum): the entity's attribute that does.
   const specificKinds = [...asked.kinds.asks].filter((k) => k !== 'which' && k !== 'describe');
-  const unfitting = !asked.followUp && asked.lastFacts.length === 0 && byKind.length <= 2 && specificKinds.length > 0 && attributes.every((a) => !specificKinds.some((k) => deps.attributeAsks.get(a)?.has(k)));
+  const unfitting = !asked.followUp && asked.lastFacts.length === 0 && byKind.length <= 2 && specificKinds.length > 0 && attributes.every((a) => !kindsAnswer(deps, a, asked.kinds));
   if (((shared.length > 0 && attributes.every((a) => shared.includes(a))) || unfitting) && byKind.length > 0) {
     const viaKind = join(deps, covered, byKind, rank, asked.lastFacts);
     if (viaKind.facts.length > 0) return answer(deps, viaKind.facts, understood(viaKind.entities, viaKind.attributes), [], followUp);

@@ -115,7 +115,8 @@ export function readKinds(text: string): QuestionKinds {
   else if (MOST.test(text)) aggregates.add('most');
   if (SUM.test(text)) aggregates.add('sum');
   // "제일 오래된 곳": the superlative is in time, whatever "제일" alone would say.
-  if (EARLIEST.test(text)) {
+  const earliest = EARLIEST.test(text);
+  if (earliest) {
     aggregates.delete('most');
     aggregates.add('least');
   } else if (LATEST.test(text)) {
@@ -131,7 +132,7 @@ export function readKinds(text: string): QuestionKinds {
   else if (DIFFERENCE.test(text) && !yearToYear) aggregates.add('difference');
   if (asks.has('change') && COMPARATIVE.test(text) && !aggregates.has('least')) aggregates.add('most');
   // "which was founded first?": "first" there is the earliest, not the 1st place of a ranking.
-  const ordinals = readOrdinals(text).filter((n) => !(n === 1 && EARLIEST.test(text) && /\bfirst\b|먼저/.test(text) && !/1위|1등|\b1st\b|first place/.test(text)));
+  const ordinals = readOrdinals(text).filter((n) => !(n === 1 && earliest && /\bfirst\b|먼저/.test(text) && !/1위|1등|\b1st\b|first place/.test(text)));
   const ordinal = ordinals[0];
   if (ordinal !== undefined && (asks.has('which') || asks.has('who') || asks.has('where') || NTH_NOUN.test(text))) aggregates.add('nth');
   const up = UP.test(text);
@@ -147,7 +148,7 @@ export function readKinds(text: string): QuestionKinds {
     plan: PLAN.test(text),
     byRank: BY_RANK.test(text),
     direction: FEWER.test(text) ? 'less' : MORE_SIDE.test(text) ? 'more' : undefined,
-    inTime: EARLIEST.test(text) ? 'earliest' : LATEST.test(text) ? 'latest' : undefined,
+    inTime: earliest ? 'earliest' : LATEST.test(text) ? 'latest' : undefined,
     ...pickedKind(text),
   };
 }

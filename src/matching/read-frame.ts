@@ -144,14 +144,15 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
   if (attributes.some((a) => a.similarity >= CLEAR_MATCH)) attributes = attributes.filter((a) => a.similarity >= GOOD_MATCH || attributes.every((b) => b.id === a.id || b.from !== a.from));
   // "네이처 말고 AI 논문 저자수 순위", "not the Nature Index, the paper ranking": what is set aside is not asked,
   // when something else is.
-  const setAside = attributes.filter((a) => NOT_THIS_AFTER.test(words[a.to + 1]?.raw ?? '') || (words[a.from - 1]?.raw === 'not' && a.from >= 1));
+  const isSetAside = (m: { from: number; to: number }) => words[m.from - 1]?.raw === 'not' || NOT_THIS_AFTER.test(words[m.to + 1]?.raw ?? '');
+  const setAside = attributes.filter(isSetAside);
   if (setAside.length > 0 && attributes.some((a) => !setAside.includes(a) && !setAside.some((b) => b.id === a.id))) attributes = attributes.filter((a) => !setAside.some((b) => b.id === a.id));
   // "트럼프가 발표한 스타게이트", "the initiative which Trump unveiled": a verb that describes a name is not what is asked.
   const modifiers = attributes.filter((a) => isModifier(a, entities, words));
   if (modifiers.length < attributes.length) attributes = attributes.filter((a) => !modifiers.includes(a));
   // "I meant Shanghai Jiao Tong, not Tsinghua": a name set aside beside another of its kind is not asked.
   const kindOf = (e: EntityMention) => deps.entityById.get(e.id)?.kind;
-  const asideNames = entities.filter((e) => words[e.from - 1]?.raw === 'not' || NOT_THIS_AFTER.test(words[e.to + 1]?.raw ?? ''));
+  const asideNames = entities.filter(isSetAside);
   const keptNames = entities.filter((e) => !asideNames.includes(e));
   if (asideNames.length > 0 && asideNames.every((a) => keptNames.some((k) => kindOf(k) === kindOf(a) && k.id !== a.id))) entities.splice(0, entities.length, ...keptNames);
   // "그 기사" after an answer credited to Nikkei is Nikkei's article, not this one.

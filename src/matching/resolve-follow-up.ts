@@ -359,9 +359,8 @@ function referents(deps: ResolveDeps, text: string, last: UnderstoodTurn): { can
   }
   if (first) return { ...first, pointedAll };
   // After "who invested in Moonshot?", "they" are the investors the answer named, not Moonshot.
-  const relation = last.attributes.filter((a) => RELATIONS.has(a));
-  if (relation.length > 0 && /\b(?:they|them|their|those)\b|그들|그 회사들|걔네/.test(text)) {
-    const answered = last.facts.flatMap((id) => Object.entries(deps.factById.get(id)?.answers ?? {}).filter(([e, attrs]) => !last.entities.includes(e) && attrs.some((a) => relation.includes(a))).map(([e]) => e));
+  if (/\b(?:they|them|their|those)\b|그들|그 회사들|걔네/.test(text)) {
+    const answered = answeredBy(deps, last);
     if (answered.length > 0) return { candidates: unique([...answered, ...all]) };
   }
   return { candidates: all };

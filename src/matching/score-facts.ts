@@ -23,8 +23,6 @@ export interface ScoredQuestion {
   related: FactScore[];
   /** Sum of content-word weights: 0 means nothing to match on. */
   contentWeight: number;
-  /** The fact whose editor wrote this very question as one of its examples, if one did. */
-  ownExample?: number;
 }
 
 export function scoreFacts(vocab: Vocabulary, facts: KnownFact[], q: ReadQuestion): ScoredQuestion {
