@@ -10,10 +10,10 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
+import { PROJECT_ROOT } from '../../src/paths.ts';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The variable that hands the compiled folder to the test workers (and nothing else: children get a clean environment). */
 export const COMPILED_DIR_VARIABLE = 'FACTBOT_TEST_COMPILED_DIR';
 const CACHE = join(PROJECT_ROOT, 'node_modules', '.cache');
