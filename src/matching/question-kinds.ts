@@ -36,10 +36,13 @@ export interface QuestionKinds {
   picks?: 'university' | 'country' | 'company';
 }
 
+// "얼마 만에", "얼마 뒤": how long after, a time; "얼마" there asks no sum.
+const HOW_LONG_AFTER = /얼마\s*만(?:에|이)|얼마\s*(?:뒤|후)/;
+
 const KO_KIND: Array<[AskKind, RegExp]> = [
   ['count', /몇\s*(?:개|곳|군데|명|종|가지|대|개소|개사|개국|나라|건)|개수|갯수|수(?:는|가|를|도)?\s*(?:몇|얼마)|(?:^|[\sa-z])수(?:는|가|도)?\s*[?？]*$/],
   ['amount', /얼마|금액|액수|규모|몇\s*(?:억|조|만|천)|(?:달러|원화|위안|엔화)\s*(?:로|으로|기준)|(?:^|\s)원(?:으로|화로)|(?:달러|원화)는/],
-  ['when', /언제|기한|마감|데드라인|몇\s*(?:년|월|일|시)|며칠|연도|년도|시점|시기|날짜|일자|몇년|얼마\s*만(?:에|이)|얼마\s*(?:뒤|후)|몇\s*시간/],
+  ['when', new RegExp(String.raw`언제|기한|마감|데드라인|몇\s*(?:년|월|일|시)|며칠|연도|년도|시점|시기|날짜|일자|몇년|${HOW_LONG_AFTER.source}|몇\s*시간`)],
   ['who', /누구|누가|누군|어떤\s*사람|인물/],
   ['where', /어디|어느\s*(?:곳|도시|지역)/],
   ['which', /어느|어떤|무슨|무엇|뭐|뭘|뭔/],
@@ -97,7 +100,6 @@ const DOWN = /하락|떨어|내려|밀려|추락|\bfell\b|\bfall|\bdrop|\bdeclin
 
 // A count named as a noun ("데이터센터 수", "number of") asks for the count only when nothing else is asked:
 // "데이터센터 수 세계 몇 위야?" asks a rank.
-const HOW_LONG_AFTER = /얼마\s*만(?:에|이)|얼마\s*(?:뒤|후)(?:에|였|야|인)?/;
 const COUNT_NOUN = /숫자|보유\s*수|(?:센터|기관|대학|서비스|기업|스타트업|유니콘|곳)\s*수|\bnumber of\b|\bcount\b|\btotal\b/;
 const SPECIFIC: AskKind[] = ['rank', 'when', 'who', 'where', 'age', 'amount'];
 

@@ -8,6 +8,7 @@ import type { UnderstoodTurn } from '../types.ts';
 import type { FactIndex } from './fact-index.ts';
 import type { Frame } from './frame.ts';
 import { readKinds, type QuestionKinds } from './question-kinds.ts';
+import { I_MEANT } from './read-frame.ts';
 import { ENTITY_SIMILARITY } from './tuning.ts';
 
 export interface Asked {
@@ -318,7 +319,7 @@ const IN_NUMBERS = /^(?:그럼\s*)?(?:개수|숫자|갯수|수)로(?:는|치면)
 const TOPIC_SWITCH = /딴\s*(?:얘기|이야기|질문)|다른\s*(?:얘기|이야기|질문)(?:인데|이긴|인데요)|주제\s*바꿔|\bdiff(?:erent)? (?:thing|question|topic)\b|\bunrelated\b|\bnew question\b|\bchanging (?:the )?(?:topic|subject)\b|\bon another note\b/;
 
 // The asker corrects the last question: "I meant Shanghai Jiao Tong", "말한 건데", "아니 그거 말고".
-const CORRECTION = /\bi meant\b|\bi mean\b|말한\s*(?:건데|거|거야|거예요|거임|거라)|말고|\bnot\b.*\bbut\b|\bsorry,? (?:i meant|not)\b/;
+const CORRECTION = new RegExp(String.raw`${I_MEANT.source}|\bi mean\b|말고|\bnot\b.*\bbut\b|\bsorry,? (?:i meant|not)\b`);
 
 // "오픈AI 모델 중엔", "among OpenAI's models": a name narrowing what is asked of the thing talked about.
 const AMONG_THEIRS = /\S+\s*(?:중엔|중에는|중에서|중에선)|\bamong\b|\bof (?:the|its|their) /;
