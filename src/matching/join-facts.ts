@@ -55,6 +55,8 @@ export function join(deps: PlanDeps, entities: string[], attributes: string[], r
  */
 export function figureCheck(deps: PlanDeps, frame: Frame, asked: Asked): FigureCheck {
   const wantsRank = asked.kinds.asks.has('rank') && !asked.kinds.asks.has('count') && !asked.kinds.asks.has('amount');
+  // The article's own year is often "now" ("2025년 현재 몇 개?"), so it is checked only against a series
+  // of years: "2025년 순위" where the article gives the ranks of 2016 and 2024 asks a year it does not give.
   const articleYear = Number(deps.facts[0]?.article.date.slice(0, 4));
   const years = frame.years.filter((y) => y !== articleYear);
   return (entity, attribute) => {
@@ -65,8 +67,9 @@ export function figureCheck(deps: PlanDeps, frame: Frame, asked: Asked): FigureC
     const sameKind = (m: { id: string }) => (deps.values.byMeasure.get(m.id) ?? []).some((v) => deps.entityById.get(v.entity)?.kind === kind);
     const ranks = measures.filter((m) => m.kind === 'rank' && sameKind(m));
     if (wantsRank && ranks.length > 0 && !ranks.some(valueOf)) return { entity, attribute, measure: ranks[0]!.id, givenFor: [] };
-    for (const year of years) {
-      const held = measures.filter((m) => valueOf(m) && (wantsRank ? m.kind === 'rank' : true));
+    const held = measures.filter((m) => valueOf(m) && (wantsRank ? m.kind === 'rank' : true));
+    const series = new Set(held.flatMap((m) => [m.year, valueOf(m)!.before !== undefined ? m.beforeYear : undefined]).filter((y) => y !== undefined)).size >= 2;
+    for (const year of series ? frame.years : years) {
       if (held.length === 0) continue;
       const fits = held.some((m) => m.year === year || (m.beforeYear === year && valueOf(m)!.before !== undefined) || (m.year === undefined && m.beforeYear === undefined));
       if (!fits) return { entity, attribute, measure: held[0]!.id, year, givenFor: [] };

@@ -130,6 +130,15 @@ describe('a sum asked of something the article gives without one', () => {
     expect(a.facts.map((f) => f.id)).toEqual(['china-2017-ai-plan']);
   });
 
+  it('a year past a series the article gives is refused, even the article’s own year; a single "as of" figure is not', () => {
+    const ko = core.ask({ text: '카이스트 2025년 네이처 인덱스 순위는?' });
+    expect(ko.answered).toBe(false);
+    expect(ko.body).toMatch(/2025년/);
+    expect(core.ask({ text: "What was KAIST's Nature Index rank in 2025?" }).answered).toBe(false);
+    expect(core.ask({ text: '카이스트 2024년 네이처 인덱스 순위는?' }).body).toMatch(/76위/);
+    expect(core.ask({ text: '2025년 현재 중국 대형 데이터센터 몇 개?' }).body).toMatch(/449/);
+  });
+
   it('"asked us to find" is the pronoun, not the United States', () => {
     const a = core.ask({ text: 'My teacher asked us to find how many data centres China has.' });
     expect(a.body).toContain('449');
