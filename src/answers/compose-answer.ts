@@ -95,6 +95,14 @@ function refusalLines(k: Knowledge, t: Translate, locale: Locale, missing: Missi
     const vars = localiseComputation(k, locale, { key: 'most-rank-given', vars: { measure: missing.measure, entity: missing.best.entity, value: missing.best.value, scope: '' } }, []);
     return [t(locale, 'compute.most-rank-given', vars)];
   }
+  if (reason === 'place-not-given' && missing.measure && missing.place !== undefined) {
+    const label = k.measures.get(missing.measure)?.label[locale] ?? missing.measure;
+    const place = (n: number) => (locale === 'ko' ? `${n}위` : ordinal(n));
+    const places = listOf(locale, (missing.places ?? []).map((p) => (locale === 'ko' ? `${place(p.value)}(${names(p.entity)})` : `${place(p.value)} (${names(p.entity)})`)));
+    const lines = [t(locale, 'abstain.place-not-given', { measure: label, place: place(missing.place) })];
+    if (places) lines.push(t(locale, 'abstain.places-given', { places }));
+    return lines;
+  }
   if (reason === 'cannot-compute') return [t(locale, 'abstain.cannot-compute')];
   if (reason === 'no-exact-figure' && missing.entity && missing.attribute) {
     const said = missing.said ? k.facts.find((f) => f.id === missing.said) : undefined;

@@ -61,6 +61,9 @@ interface Ask {
   kindOf?: (entity: string) => string | undefined;
 }
 
+/** Results that only say what the article lacks: another measure's real answer is preferred. */
+const PARTIAL = new Set(['most-rank-given', 'nth-not-given']);
+
 /** The computation a question asks for, when its kind, its attribute and the values allow one. */
 export function computeAggregate(index: ValueIndex, ask: Ask): Computed | undefined {
   const { kinds } = ask;
@@ -86,13 +89,16 @@ export function computeAggregate(index: ValueIndex, ask: Ask): Computed | undefi
   for (const aggregate of orderOf(wanted, kinds)) {
     for (const measure of candidates) {
       const result = compute(index, measure, aggregate, ask);
-      if (result && result.computation.key !== 'most-rank-given') return result;
+      if (result && !PARTIAL.has(result.computation.key)) return result;
       partial ??= result;
     }
     if (partial) return partial;
   }
   return undefined;
 }
+
+/** Places named around one the article does not name, said with the refusal ("5위는?"). */
+const NEAR_PLACES = 4;
 
 /** Which aggregate to try first when a question shows several ("합치면 몇 배" is a ratio; "most" + "change"). */
 function orderOf(wanted: Aggregate[], kinds: QuestionKinds): Aggregate[] {
@@ -164,6 +170,12 @@ function compute(index: ValueIndex, measure: Measure, aggregate: Aggregate | 'ch
         const places = ask.kinds.ofChange === undefined ? [...new Set(ask.kinds.ordinals)] : [n];
         const found = places.map((p) => ({ p, hits: all.filter((v) => v.value === p) })).filter((x) => x.hits.length === 1);
         if (found.length === 0) {
+          // "5위는?" where the article names no one in that place: the places it does name, nearest first.
+          if (places.length === 1 && places[0] !== 1 && !all.some((v) => v.value === places[0])) {
+            const place = places[0]!;
+            const near = [...pool].sort((a, b) => Math.abs(a.value - place) - Math.abs(b.value - place) || a.value - b.value).slice(0, NEAR_PLACES).sort((a, b) => a.value - b.value);
+            return { computation: { key: 'nth-not-given', vars: { ...base, n: place, near: near.map((v) => `${v.entity}:${v.value}`).join(',') } }, facts: [] };
+          }
           // "1위 대학은?" where the article names no 1st of that kind: what it gives, saying so.
           if (!picks || !ask.kindOf || places.length !== 1 || places[0] !== 1) return undefined;
           const given = pool.filter((v) => ask.kindOf!(v.entity) === picks);

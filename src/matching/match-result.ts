@@ -27,6 +27,9 @@ export interface Missing {
   best?: { entity: string; value: number };
   /** The fact that says all the article does say about it (a bound, "over $1bn"), when an exact figure was asked. */
   said?: string;
+  /** A place in a ranking the article names no one in ("5위는?"), and the places near it that it does name. */
+  place?: number;
+  places?: Array<{ entity: string; value: number }>;
 }
 
 export type AbstainReason =
@@ -38,6 +41,8 @@ export type AbstainReason =
   | 'unknown-name'
   /** The top of a ranking, which the article does not name (it names 2nd and below). */
   | 'top-not-given'
+  /** Another place in a ranking that the article names no one in ("5위는?"). */
+  | 'place-not-given'
   /** Only filler, markup or instructions: no question about the article. */
   | 'no-content'
   /** The entity and the attribute are both known, but the article does not give one for the other. */

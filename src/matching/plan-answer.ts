@@ -150,9 +150,16 @@ const AMONG_THE_NAMED = /(?:기사에|기사에서|여기|위에)\s*(?:나온|�
 /** One step of arithmetic over one measure: the most, the n-th, a sum, a share, a ratio, a rank change. */
 function computeOverFigures({ deps, frame, asked, attributes, named, scored, followUp }: Plan): MatchResult | undefined {
   if (asked.kinds.aggregates.size === 0 && asked.kinds.ofChange === undefined) return undefined;
+  let placeNotGiven: { attribute: string; vars: Record<string, string | number> } | undefined;
   for (const attribute of attributes.length > 0 ? attributes : attributesWithMeasures(deps, named)) {
     const computed = computeAggregate(deps.values, { attribute, kinds: asked.kinds, named, compared: asked.compared, countryOf: (e) => deps.entityById.get(e)?.country, kindOf: (e) => deps.entityById.get(e)?.kind });
     if (!computed) continue;
+    // "5위는?" where the article names no one in that place: refused, unless another attribute answers.
+    if (computed.computation.key === 'nth-not-given') {
+      // Only of a ranking asked about: not of every ranking the names asked about appear in.
+      if (attributes.length > 0) placeNotGiven ??= { attribute, vars: computed.computation.vars };
+      continue;
+    }
     const found = computed.computation.vars.entity;
     // "Who is 1st?" when the article names only lower places is not answered with the highest it names,
     // unless the question asks among those ("of the universities mentioned").
@@ -169,6 +176,11 @@ function computeOverFigures({ deps, frame, asked, attributes, named, scored, fol
       understood: understood(typeof found === 'string' ? [found] : named, [attribute], computed.computation.key),
       ...followUp,
     };
+  }
+  if (placeNotGiven) {
+    const { measure, n, near } = placeNotGiven.vars as { measure: string; n: number; near: string };
+    const places = near.split(',').filter(Boolean).map((x) => ({ entity: x.split(':')[0]!, value: Number(x.split(':')[1]) }));
+    return abstain(deps, scored, 'place-not-given', { attribute: placeNotGiven.attribute, measure, place: n, givenFor: places.map((p) => p.entity), places }, understood([], [placeNotGiven.attribute], 'nth-rank'), followUp);
   }
   return undefined;
 }

@@ -87,6 +87,9 @@ const RATIO = /몇\s*배|배나|배\s*(?:많|더|적|차이)|\btimes\b|\bfold\b|
 const NTH_KO = /(\d+)\s*(?:위|등|번째|째)(?!\s*(?:안|권|내|이내|까지|밖))/g;
 // A place followed by what it is: "10위 대학", "3rd country".
 const NTH_NOUN = /\d+\s*(?:위|등|번째)\s*(?:인\s*|에\s*오른\s*|를\s*차지한\s*|한\s*)?(?:대학|학교|나라|국가|기업|회사|곳|기관|모델)|\b\d+(?:st|nd|rd|th)\b(?:[- ](?:place|ranked))?\s+(?:university|universities|school|country|countries|company|institution)/;
+// A place asked as such, at the end: "네이처 인덱스 5위는?", "12위?", "and 5th place?".
+// A statement that ends on a place ("both ended joint 6th") asks nothing: a question mark or particle.
+const NTH_ASKED = /\d+\s*(?:위|등)(?:(?:는|은|요|는요)\s*[?？]*|\s*[?？]+)$|\b\d+(?:st|nd|rd|th)(?: place)?\s*[?]+$/;
 const NTH_WORD_KO: Array<[RegExp, number]> = [[/두\s*번째|둘째|2등/, 2], [/세\s*번째|셋째/, 3], [/네\s*번째|넷째/, 4], [/첫\s*번째|첫째/, 1]];
 const NTH_EN = /\b(\d+)(?:st|nd|rd|th)\b|(?:\bno\.?|\bnumber|#)\s*(\d+)\b|\bplace (\d+)\b/g;
 // "first" as an adverb ("let me check first:", "first of all", "at first") or of time ("in its first year")
@@ -136,7 +139,7 @@ export function readKinds(text: string): QuestionKinds {
   // "which was founded first?": "first" there is the earliest, not the 1st place of a ranking.
   const ordinals = readOrdinals(text).filter((n) => !(n === 1 && earliest && /\bfirst\b|먼저/.test(text) && !/1위|1등|\b1st\b|first place/.test(text)));
   const ordinal = ordinals[0];
-  if (ordinal !== undefined && (asks.has('which') || asks.has('who') || asks.has('where') || NTH_NOUN.test(text))) aggregates.add('nth');
+  if (ordinal !== undefined && (asks.has('which') || asks.has('who') || asks.has('where') || NTH_NOUN.test(text) || NTH_ASKED.test(text))) aggregates.add('nth');
   const up = UP.test(text);
   const down = DOWN.test(text);
   return {

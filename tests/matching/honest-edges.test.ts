@@ -32,6 +32,23 @@ describe('the top of a ranking the article does not name', () => {
     expect(a.body).toMatch(/칭화대가 2위/);
   });
 
+  it('a place the article names no one in is refused, with the places near it that it does name', () => {
+    const ko = core.ask({ text: '네이처 인덱스 5위는?' });
+    expect(ko.answered).toBe(false);
+    expect(ko.body).toMatch(/5위가 나오지 않아요/);
+    expect(ko.body).toMatch(/2위\(중국과학원대\)/);
+    const en = core.ask({ text: 'Who was 5th in the Nature Index?' });
+    expect(en.answered).toBe(false);
+    expect(en.body).toMatch(/who is 5th/);
+    expect(core.ask({ text: '네이처 인덱스 12위는?' }).body).toMatch(/푸단대/);
+  });
+
+  it('a place held jointly is no missing place: "joint 6th" of two named universities is answered', () => {
+    const a = core.ask({ text: 'Peking University and Zhejiang University both ended joint 6th. What were their 2020 ranks?' });
+    expect(a.answered).toBe(true);
+    expect(a.body).toMatch(/17th/);
+  });
+
   it('"of those mentioned" is answered with that place, and says the 1st is not named', () => {
     const a = core.ask({ text: 'Of the universities mentioned, which ranked highest in the AI paper author ranking?' });
     expect(a.answered).toBe(true);
