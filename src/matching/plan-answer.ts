@@ -364,20 +364,25 @@ const SOUGHT_KINDS = new Set(['model', 'ai-startups', 'unicorns', 'maker']);
  * the named yardstick (DeepSeek, Claude).
  */
 function planWhichOf(deps: PlanDeps, asked: Asked, covered: string[], attributes: string[], rank: Ranking) {
-  if (!asked.kinds.asks.has('which') && !asked.kinds.asks.has('who')) return undefined;
+  // "중국 스타트업 어디였지": 어디 after a kind of thing asks which one, not a place.
+  const which = asked.kinds.asks.has('which') || asked.kinds.asks.has('who') || asked.kinds.asks.has('where');
   const sought = attributes.filter((a) => SOUGHT_KINDS.has(a));
   const countries = covered.filter((e) => deps.entityById.get(e)?.kind === 'country');
-  if (sought.length === 0 || countries.length === 0 || countries.length !== covered.length) return undefined;
+  if (!which || sought.length === 0 || countries.length === 0) return undefined;
+  // Other names are the yardstick's side ("앤트로픽 클로드보다 … 중국 스타트업"): of another country.
+  const yardsticks = covered.filter((e) => !countries.includes(e));
+  if (yardsticks.some((e) => { const c = deps.entityById.get(e)?.country; return c === undefined || countries.includes(c); })) return undefined;
+  const compared = [...asked.compared, ...yardsticks];
   const asking = attributes.filter((a) => !SOUGHT_KINDS.has(a) && !isAboutArticle(deps, a));
   const wanted = asking.length > 0 ? asking : sought;
   let best: { fact: number; entity: string; attributes: string[]; score: number } | undefined;
   for (const [id, e] of deps.entityById) {
     // The yardstick itself is not the answer ("like DeepSeek" is not DeepSeek).
-    if (!e.country || !countries.includes(e.country) || asked.compared.includes(id) || asked.context.includes(id)) continue;
+    if (!e.country || !countries.includes(e.country) || compared.includes(id) || asked.context.includes(id)) continue;
     for (const a of wanted) {
       for (const fact of deps.index.factsFor(id, a)) {
         const entities = deps.facts[fact]!.entities;
-        const score = entities.filter((x) => asked.compared.includes(x)).length * 10 + entities.filter((x) => asked.context.includes(x)).length + (rank.get(fact) ?? 0);
+        const score = entities.filter((x) => compared.includes(x)).length * 10 + entities.filter((x) => asked.context.includes(x)).length + (rank.get(fact) ?? 0);
         if (!best || score > best.score) best = { fact, entity: id, attributes: [a], score };
       }
     }

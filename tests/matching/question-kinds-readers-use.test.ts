@@ -231,3 +231,11 @@ describe('an attribute read that does not answer the kind asked', () => {
     expect(ask('how much did Alibaba invest in Moonshot?').body).toMatch(/\$1 billion/);
   });
 });
+
+describe('"which startup of a country" beside a yardstick of another country', () => {
+  it('"앤트로픽 클로드보다 추론 잘한다고 발표한 중국 스타트업 어디였지" is Moonshot AI (어디 after a kind asks which one)', () => {
+    const a = core.ask({ text: '앤트로픽 클로드 3.5 소넷보다 추론 잘한다고 발표한 중국 스타트업 어디였지' });
+    expect(a.facts.map((f) => f.id)).toEqual(['moonshot-kimi']);
+    expect(a.body).toMatch(/문샷 AI/);
+  });
+});
