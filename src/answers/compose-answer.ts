@@ -55,7 +55,8 @@ export function composeAnswer(k: Knowledge, t: Translate, locale: Locale, match:
     const reason = refusalLines(k, t, locale, match.missing, match.reason);
     const lead = match.followUp && match.understood ? [understoodLine(k, t, locale, match.understood)] : [];
     // Asked why: the article may well say more around the figure; what the bot cannot do is reason.
-    const closing = match.reason === 'asks-why' ? t(locale, 'abstain.why') : t(locale, 'abstain.body', { outlet: k.article.outlet[locale], date: k.article.date });
+    const article = { outlet: k.article.outlet[locale], date: k.article.date };
+    const closing = match.reason === 'asks-why' ? t(locale, 'abstain.why') : match.reason === 'asks-browsing' ? t(locale, 'abstain.browsing', article) : t(locale, 'abstain.body', article);
     const body = [...lead, ...reason, closing].join('\n');
     return unanswered(t, locale, body, suggestionsFrom(match.suggestions, k, locale), round(match.score));
   }

@@ -53,6 +53,8 @@ export type AbstainReason =
   | 'no-as-of'
   /** A bare "why?" after an answer: the bot gives the article's figures and facts, not reasons of its own. */
   | 'asks-why'
+  /** "인터넷에서 확인해줘", "google it": a request to look beyond the article, which the bot cannot do. */
+  | 'asks-browsing'
   /** "정확히 얼마?" where the article gives no figure for it, only words ("a unicorn, valued over $1bn"). */
   | 'no-exact-figure';
 

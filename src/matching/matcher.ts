@@ -34,6 +34,10 @@ export interface Matcher {
 
 export { ANSWER_THRESHOLD };
 
+// A request to look beyond the article: search the web, check online, the live or latest figure.
+// ("인터넷 대기업" is the article's own word for internet giants: only with a verb of searching.)
+const ASKS_TO_BROWSE = /인터넷\s*(?:에서|으로|에|서)?\s*(?:검색|확인|찾아|찾아봐|알아봐|조회)|(?:웹|구글|네이버)\s*(?:에서|으로|에)?\s*(?:검색|확인|찾아)|검색\s*(?:해\s*(?:줘|봐|줄래|주세요|줄\s*수)|좀)|구글링|실시간\s*(?:으로|확인|검색|데이터)|\bgoogle (?:it|that|this|whether|if|for)\b|\bsearch (?:the )?(?:web|internet|online)\b|\bsearch online\b|\b(?:look|check) (?:it |that |this )?(?:up )?online\b|\bbrowse the (?:web|internet)\b|\b(?:check|verify|look up|find) (?:it |that |this )?on the (?:web|internet)\b|\breal[- ]time (?:data|figures?|numbers?)\b/;
+
 export function createMatcher(
   facts: KnownFact[],
   entities: Entity[],
@@ -88,6 +92,8 @@ export function createMatcher(
   function decide(original: string, text: string, frame: Frame, last: UnderstoodTurn | undefined): MatchResult {
     // Nothing visible is an empty question; only markup or instructions to a chat model is no question about the article.
     if (frame.empty) return cleanText(original) === '' ? { kind: 'empty' } : { kind: 'abstain', score: 0, reason: 'no-content', suggestions: [] };
+    // "그거 최신 숫자인지 인터넷에서 확인해줘": the bot reads one article; it says so rather than repeat a figure.
+    if (ASKS_TO_BROWSE.test(frame.cleaned)) return { kind: 'abstain', score: 0, reason: 'asks-browsing', suggestions: [] };
     // The coverage score is work (a second reading of the whole text): only when a plan needs it.
     let memo: ScoredQuestion | undefined;
     const ownExample = ownExamples.get(exampleKey(text));

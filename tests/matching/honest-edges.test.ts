@@ -178,3 +178,19 @@ describe('a clause that gives an example of the question before it', () => {
     expect(a.body).toMatch(/Regulatory Reform Committee/);
   });
 });
+
+describe('a request to look beyond the article', () => {
+  it.each([
+    ['그거 지금 최신 숫자 맞는지 인터넷에서 확인해줘', /인터넷 검색/],
+    ['search the web for the latest number', /search the web/],
+    ['Can you google whether that is still true?', /search the web/],
+  ])('"%s" is refused, saying the bot answers only from the article', (text, said) => {
+    const a = core.ask({ text });
+    expect(a.answered).toBe(false);
+    expect(a.body).toMatch(said);
+  });
+
+  it('"인터넷 대기업" (the article’s internet giants) is no such request', () => {
+    expect(core.ask({ text: '중국 인터넷 대기업은 AI를 어떻게 개발해?' }).answered).toBe(true);
+  });
+});
