@@ -104,7 +104,10 @@ function refusalLines(k: Knowledge, t: Translate, locale: Locale, missing: Missi
     if (places) lines.push(t(locale, 'abstain.places-given', { places }));
     return lines;
   }
-  if (reason === 'cannot-compute') return [t(locale, 'abstain.cannot-compute')];
+  if (reason === 'cannot-compute') {
+    const quoted = (missing.quoted ?? []).map((id) => k.facts.find((f) => f.id === id)).filter((f) => f !== undefined);
+    return [t(locale, 'abstain.cannot-compute'), ...(quoted.length > 0 ? [t(locale, 'abstain.figures-given'), ...quoted.map((f) => f.answer[locale])] : [])];
+  }
   if (reason === 'no-exact-figure' && missing.entity && missing.attribute) {
     const said = missing.said ? k.facts.find((f) => f.id === missing.said) : undefined;
     const lines = [t(locale, 'abstain.no-exact-figure', attributeVars(k, locale, missing.attribute, { entity: names(missing.entity) }))];

@@ -27,6 +27,8 @@ export interface Missing {
   best?: { entity: string; value: number };
   /** The fact that says all the article does say about it (a bound, "over $1bn"), when an exact figure was asked. */
   said?: string;
+  /** The facts whose figures a refused computation would have used, quoted so the reader has them. */
+  quoted?: string[];
   /** A place in a ranking the article names no one in ("5위는?"), and the places near it that it does name. */
   place?: number;
   places?: Array<{ entity: string; value: number }>;

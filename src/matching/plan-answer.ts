@@ -190,10 +190,23 @@ function computeOverFigures({ deps, frame, asked, attributes, named, scored, fol
  * not allow (money is not computed with, or the two are of different measures) is said, not answered with
  * one of the two facts again.
  */
-function cannotCompute({ deps, asked, scored, followUp }: Plan): MatchResult | undefined {
-  const twoSided = asked.kinds.aggregates.has('ratio') || asked.kinds.aggregates.has('difference');
-  if (!twoSided || !asked.followUp || asked.focus.length + asked.compared.length < 2) return undefined;
-  return abstain(deps, scored, 'cannot-compute', { givenFor: [] }, understood([...asked.focus, ...asked.compared], asked.attributes), followUp);
+function cannotCompute({ deps, frame, asked, named, attributes, rank, scored, followUp }: Plan): MatchResult | undefined {
+  const ratio = asked.kinds.aggregates.has('ratio');
+  const twoSided = ratio || asked.kinds.aggregates.has('difference');
+  if (!twoSided) return undefined;
+  if (asked.followUp) {
+    if (asked.focus.length + asked.compared.length < 2) return undefined;
+    return abstain(deps, scored, 'cannot-compute', { givenFor: [] }, understood([...asked.focus, ...asked.compared], asked.attributes), followUp);
+  }
+  // On its own, "Stargate is $500B and DeepSeek cost $5.6M: how many times bigger?", "기업가치는 조달액의
+  // 몇 배?": a ratio of two figures the article gives but that are not of one measure is said, with the
+  // figures (a difference's wording, "than", "보다", is too common to read one this way).
+  if (!ratio) return undefined;
+  // The other side may be in the clause that sets the scene ("Stargate is $500B and DeepSeek cost $5.6M").
+  const sides = [...new Set([...named, ...asked.context])];
+  const joined = join(deps, sides, attributes, rank, [], figureCheck(deps, frame, asked), false, true);
+  if (joined.facts.length < 2) return undefined;
+  return abstain(deps, scored, 'cannot-compute', { givenFor: [], quoted: joined.facts.map((i) => deps.facts[i]!.id) }, understood(joined.entities, joined.attributes), followUp);
 }
 
 /**

@@ -194,3 +194,20 @@ describe('a request to look beyond the article', () => {
     expect(core.ask({ text: '중국 인터넷 대기업은 AI를 어떻게 개발해?' }).answered).toBe(true);
   });
 });
+
+describe('a ratio of two figures that are not of one measure, asked on its own', () => {
+  it('is refused with the reason, and quotes both figures so the reader has them', () => {
+    const a = core.ask({ text: 'So Stargate is $500B and DeepSeek cost $5.6M... how many times bigger is Stargate?' });
+    expect(a.answered).toBe(false);
+    expect(a.body).toMatch(/can't work that comparison out/);
+    expect(a.body).toMatch(/\$500 billion/);
+    expect(a.body).toMatch(/\$5\.6 million/);
+    const ko = core.ask({ text: '문샷 AI 기업가치는 설립 1년 만에 조달한 금액의 몇 배야?' });
+    expect(ko.answered).toBe(false);
+    expect(ko.body).toMatch(/33억달러/);
+  });
+
+  it('a ratio within one measure is still computed', () => {
+    expect(core.ask({ text: '미국 데이터센터는 중국의 몇 배야?' }).body).toMatch(/5381 ÷ 449/);
+  });
+});
