@@ -174,7 +174,8 @@ function readOrdinals(text: string): number[] {
 
 // The noun of the thing picked, right after an n-th place or a superlative or as "which …".
 const PICKS: Array<[NonNullable<QuestionKinds['picks']>, RegExp]> = [
-  ['university', /(?:위|등|높은|낮은|많은|적은)\s*(?:대학|학교|연구기관)|(?:대학|학교)(?:들)?\s*(?:중|가운데)|\b(?:of|among) the (?:\w+ )?(?:universities|schools|institutions)\b|어느\s*(?:대학|학교)|\b(?:which|what) (?:university|school|institution|college)\b|\b(?:top|highest|best|first|lowest)[- ](?:ranked )?(?:university|school|institution)\b/],
+  // 기관 (institution): the article's rankings of institutions are of universities and academies.
+  ['university', /(?:위|등|높은|낮은|많은|적은)\s*(?:대학|학교|연구기관|기관)|(?:대학|학교|기관)(?:들)?\s*(?:중|가운데)|\b(?:of|among) the (?:\w+ )?(?:universities|schools|institutions)\b|어느\s*(?:대학|학교|기관)|\b(?:which|what) (?:university|school|institution|college)\b|\b(?:top|highest|best|first|lowest)[- ](?:ranked )?(?:university|school|institution)\b/],
   ['country', /(?:위|등|높은|낮은|많은|적은)\s*(?:나라|국가)|(?:나라|국가)(?:들)?\s*(?:중|가운데)|\b(?:of|among) the (?:\w+ )?(?:countries|nations)\b|어느\s*(?:나라|국가)|\b(?:which|what) (?:country|nation)\b|\b(?:top|highest|best|first|lowest)[- ](?:ranked )?(?:country|nation)\b/],
   ['company', /(?:위|등|높은|낮은|많은|적은)\s*(?:기업|회사|스타트업)|(?:기업|회사|스타트업)(?:들)?\s*(?:중|가운데)|\b(?:of|among) the (?:\w+ )?(?:companies|start-?ups|firms)\b|어느\s*(?:기업|회사|스타트업)|\b(?:which|what) (?:company|start-?up|firm)\b/],
 ];

@@ -16,7 +16,8 @@ import { stripKoreanTail } from './korean-endings.ts';
 
 // Where one clause ends and the next begins: a sentence's end, a line break, a colon, or a Korean
 // connective ending followed by a comma ("...읽고 있는데요, ...", "...많아서, ...").
-const CLAUSE_BREAK = /(?<=[.?!。？！;:])\s+|\n+|(?<=(?:데요?|던데|는데|지만|니까|아서|어서|해서|라서|고요|구요|건|요|죠|고|구),)\s*|(?<=\bso),\s*|(?<=[가-힣](?:었|았|였|졌|했|됐|겠)고)\s+|(?<=(?:몇\s*(?:개|위|명|곳|살|년)|몇개|몇위|얼마|언제|어디|누구)(?:이)?고)\s+|,?\s+(?=(?:and|also|plus)\s+(?:(?:in|at|from|by|for|of|to|with)\s+)?(?:what|how|who|when|where|which|why|is|are|was|were|does|did|do|can)\b)|,\s*(?=(?:what|how) about\b)/;
+// "No. 1", "vs. China": an abbreviation's full stop ends no sentence.
+const CLAUSE_BREAK = /(?<=[.?!。？！;:])(?<!\b(?:no|vs|approx|ca|mr|ms|dr|st|inc|co|corp|ltd|jr)\.)\s+|\n+|(?<=(?:데요?|던데|는데|지만|니까|아서|어서|해서|라서|고요|구요|건|요|죠|고|구),)\s*|(?<=\bso),\s*|(?<=[가-힣](?:었|았|였|졌|했|됐|겠)고)\s+|(?<=(?:몇\s*(?:개|위|명|곳|살|년)|몇개|몇위|얼마|언제|어디|누구)(?:이)?고)\s+|,?\s+(?=(?:and|also|plus)\s+(?:(?:in|at|from|by|for|of|to|with)\s+)?(?:what|how|who|when|where|which|why|is|are|was|were|does|did|do|can)\b)|,\s*(?=(?:what|how) about\b)/;
 // A tag question confirms what the asker already believes ("Moonshot is in Beijing, right?"): background.
 const TAG_QUESTION = /(?:\bright|\bcorrect|\bisn't it|\bwasn't it|\bno|맞지|맞죠|맞나요|맞아|맞잖아|그렇지|그렇죠)\s*[?？]?\s*$/;
 // A clause asks when it has a question mark, a question word or a request to tell.
@@ -59,6 +60,9 @@ const CLASSIFIERS = new Set(['ai-startups', 'unicorns', 'model', 'founder', 'mak
 const EN_CLASSIFIER = /^(?:start-?ups?|unicorns?|models?|founder|company|firm|maker|developer|llm|chatbot|giant|university|institute)$/;
 const CHAT_INITIALS = /^(?:ㄱㄱ|ㅇㅇ|ㅋ+|ㅎ+|ㄴㄴ|ㅇㅋ|ㅇㅎ|ㅎㅇ|ㅃㅇ|ㄱㄷ|ㅇㄴ|ㅊㅊ|ㄷㄷ|ㅂㅂ|ㅅㄱ|ㄳ|ㄱㅅ|ㅊㅋ|ㅈㅅ|ㅇㅈ|ㄹㅇ|ㅁㅊ|ㅠ+|ㅜ+|ㅗ+|ㄱㄱㄱ+)$/;
 /** Entities whose kind names a place, a school, a company...: what makes a word a classifier before a name. */
+/** Attributes whose words are also the noun of a kind of thing picked ("어느 기관", "which institution"). */
+const KIND_NOUN_ATTRIBUTES = new Set(['affiliation']);
+
 const NAMED_KINDS = new Set(['company', 'product', 'university', 'person', 'organisation']);
 
 function allKnown(known: Uint8Array, from: number, to: number): boolean {
@@ -173,7 +177,16 @@ export function readFrame(deps: FrameReaderDeps, text: string): Frame {
   }
   for (const a of attributes) for (let i = a.from; i <= a.to; i++) explained[i] = 1;
 
-  const kinds = readKinds(kindText(text));
+  let kinds = readKinds(kindText(text));
+  // "칭화대가 2위라던데, 그럼 1위는 어느 기관?": the place asked is the asking clause's, not the scene's.
+  if (anyAsks && clauses.some((c) => !c.asks) && kinds.ordinals.length > 0) {
+    const asked = readKinds(kindText(clauses.filter((c) => c.asks).map((c) => c.text).join(' '))).ordinals;
+    if (asked.length > 0) kinds = { ...kinds, ordinals: asked, ordinal: asked[0]! };
+  }
+  // "1위는 어느 기관?", "which institution was 1st": 기관 names the kind of thing picked, not an affiliation.
+  if (kinds.picks && (kinds.aggregates.has('nth') || kinds.aggregates.has('most') || kinds.aggregates.has('least'))) {
+    attributes = attributes.filter((a) => !KIND_NOUN_ATTRIBUTES.has(a.id));
+  }
   // Words nothing explained, in the clauses that ask: what may be asked that the lexicon does not know.
   const unexplained = words.filter((w, i) => !explained[i] && !w.stop && !w.numeric && inQuestion(i)).map((w) => w.raw);
   const first = words[0]?.raw ?? '';

@@ -43,6 +43,19 @@ describe('the top of a ranking the article does not name', () => {
     expect(core.ask({ text: '네이처 인덱스 12위는?' }).body).toMatch(/푸단대/);
   });
 
+  it('"칭화대가 2위라던데, 그럼 1위는 어느 기관?" asks the 1st of the ranking the scene names, which the article does not name', () => {
+    const a = core.ask({ text: '닛케이 AI 논문 저자수 순위에서 칭화대가 2위라고 하던데, 그럼 1위는 어느 기관인가요?' });
+    expect(a.answered).toBe(false);
+    expect(a.body).toMatch(/1위가 나오지 않아요/);
+    expect(core.ask({ text: 'AI 논문 저자수 1위 기관은?' }).body).not.toMatch(/미국/);
+  });
+
+  it('"No. 1" is no sentence end: "Who was No. 1 in the 2024 Nature Index, and who was No. 9?" gets both', () => {
+    const a = core.ask({ text: 'Who was No. 1 in the 2024 Nature Index, and who was No. 9?' });
+    expect(a.body).toMatch(/Harvard/);
+    expect(a.body).toMatch(/Shanghai Jiao Tong/);
+  });
+
   it('a place held jointly is no missing place: "joint 6th" of two named universities is answered', () => {
     const a = core.ask({ text: 'Peking University and Zhejiang University both ended joint 6th. What were their 2020 ranks?' });
     expect(a.answered).toBe(true);
