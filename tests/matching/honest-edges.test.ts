@@ -50,6 +50,12 @@ describe('the top of a ranking the article does not name', () => {
     expect(core.ask({ text: 'AI 논문 저자수 1위 기관은?' }).body).not.toMatch(/미국/);
   });
 
+  it('"~길래" gives a reason, setting the scene: "우크라이나가 25위라고 되어 있길래 한국 순위도 궁금해서요" asks Korea’s rank only', () => {
+    const a = core.ask({ text: '클라우드신 기준으로 우리나라 데이터센터 순위는 몇 위인가요? 우크라이나가 25위라고 되어 있길래 한국 순위도 궁금해서요.' });
+    expect(a.answered).toBe(false);
+    expect(a.body).toMatch(/한국의 .*순위가 나오지 않아요/);
+  });
+
   it('"No. 1" is no sentence end: "Who was No. 1 in the 2024 Nature Index, and who was No. 9?" gets both', () => {
     const a = core.ask({ text: 'Who was No. 1 in the 2024 Nature Index, and who was No. 9?' });
     expect(a.body).toMatch(/Harvard/);
