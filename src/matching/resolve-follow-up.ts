@@ -111,7 +111,7 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   // Only when the word could name that figure (money for a sum of money): "그 학회들 이름" asks something new.
   const namesLast = (a: string) => [...(deps.attributeAsks.get(a) ?? [])].some((k) => k !== 'which' && k !== 'describe' && last?.attributes.some((l) => deps.attributeAsks.get(l)?.has(k)));
   const pointedOnly = last !== undefined && focus.length + compared.length === 0 && frame.pointedAttributes.length > 0 && pool.every((a) => frame.pointedAttributes.includes(a.from) && namesLast(a.id));
-  const attributes = pointedOnly ? [] : unique(pool.map((a) => a.id));
+  const attributes = onlyWhatAnswersASum(deps, frame.kinds, pointedOnly ? [] : unique(pool.map((a) => a.id)));
   const wantsOther = /\b(?:other|others|else)\b|다른|그\s*외|말고\s*또/.test(text);
   const asked: Asked = { focus, compared, context, attributes, kinds: frame.kinds, uncovered, followUp: false, lastFacts: last?.facts ?? [], ...(wantsOther ? { wantsOther } : {}) };
   // A refused turn still says what was asked: "일본은?" refused, then "한국은?" asks the same of Korea.
@@ -379,6 +379,17 @@ const KIND_GROUP: Record<string, string> = { company: 'thing', organisation: 'th
 
 /** Attributes whose answer is another entity (who invested, who made it): a pronoun next may mean that entity. */
 const RELATIONS = new Set(['investors', 'maker', 'founder', 'partner', 'announcer']);
+
+/**
+ * "창업 1년 만에 얼마 땡겼냐": when a sum is all that is asked, of the attributes read the ones that give a
+ * sum (the funding), not those that only time it (the founding).
+ */
+function onlyWhatAnswersASum(deps: { attributeAsks?: Map<string, ReadonlySet<string>> }, kinds: QuestionKinds, attributes: string[]): string[] {
+  const specific = [...kinds.asks].filter((k) => k !== 'which' && k !== 'describe');
+  if (attributes.length < 2 || specific.length !== 1 || specific[0] !== 'amount') return attributes;
+  const sums = attributes.filter((a) => kindsAnswer(deps, a, kinds));
+  return sums.length > 0 ? sums : attributes;
+}
 
 /** Whether an attribute answers one of the question's kinds (founded answers "when"). */
 export function kindsAnswer(deps: { attributeAsks?: Map<string, ReadonlySet<string>> }, attribute: string, kinds: QuestionKinds): boolean {

@@ -239,3 +239,11 @@ describe('"which startup of a country" beside a yardstick of another country', (
     expect(a.body).toMatch(/문샷 AI/);
   });
 });
+
+describe('a sum asked beside a word that only times it', () => {
+  it('"문샷ai 창업 1년만에 얼마 땡겼냐" is the funding alone (땡기다: to pull in money), not the founding too', () => {
+    const a = core.ask({ text: '문샷ai 창업 1년만에 얼마 땡겼냐' });
+    expect(a.facts.map((f) => f.id)).toEqual(['moonshot-funding']);
+    expect(a.body).toMatch(/10억달러/);
+  });
+});
