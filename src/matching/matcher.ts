@@ -175,9 +175,12 @@ function askingClauses(frame: Frame): number[] {
     .map(({ i }) => i);
 }
 
-/** Whether a clause asks a kind of question on its own ("몇 살이야?" after "창업자는 누구고,"). */
+/**
+ * Whether a clause asks a kind of question on its own ("몇 살이야?" after "창업자는 누구고,"), or a
+ * computation of its own over what the clause before named ("차이는 얼마이고, 두 나라를 합치면 몇 개야?").
+ */
 function readKindsOf(clause: { text: string }): boolean {
-  return /몇\s*살|언제|얼마|누구|how old|when|how much|who/.test(clause.text.toLowerCase());
+  return /몇\s*살|언제|얼마|누구|how old|when|how much|who|합치면|합하면|더하면|몇\s*배|\bcombined\b|\bin total\b|\bhow many times\b/.test(clause.text.toLowerCase());
 }
 
 /** How much of a question a frame explains: entities and attributes named, less the words left over. */

@@ -247,3 +247,11 @@ describe('a sum asked beside a word that only times it', () => {
     expect(a.body).toMatch(/10억달러/);
   });
 });
+
+describe('two computations in two clauses', () => {
+  it('"미국 기관과 중국 기관 수의 차이는 얼마이고, 두 나라를 합치면 몇 개야?" gives the difference and the sum', () => {
+    const a = core.ask({ text: 'AI 논문 저자수 상위 100개 중 미국 기관과 중국 기관 수의 차이는 얼마이고, 두 나라를 합치면 몇 개야?' });
+    expect(a.body).toMatch(/37 − 31 = 6/);
+    expect(a.body).toMatch(/37 \+ 31 = 68/);
+  });
+});
