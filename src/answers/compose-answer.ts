@@ -56,7 +56,7 @@ export function composeAnswer(k: Knowledge, t: Translate, locale: Locale, match:
     const lead = match.followUp && match.understood ? [understoodLine(k, t, locale, match.understood)] : [];
     // Asked why: the article may well say more around the figure; what the bot cannot do is reason.
     const article = { outlet: k.article.outlet[locale], date: k.article.date };
-    const closing = match.reason === 'asks-why' ? t(locale, 'abstain.why') : match.reason === 'asks-browsing' ? t(locale, 'abstain.browsing', article) : t(locale, 'abstain.body', article);
+    const closing = match.reason === 'asks-why' ? t(locale, 'abstain.why') : match.reason === 'asks-browsing' ? t(locale, 'abstain.browsing', article) : match.reason === 'asks-task' ? t(locale, 'abstain.task', article) : t(locale, 'abstain.body', article);
     const body = [...lead, ...reason, closing].join('\n');
     return unanswered(t, locale, body, suggestionsFrom(match.suggestions, k, locale), round(match.score));
   }

@@ -57,6 +57,8 @@ export type AbstainReason =
   | 'asks-why'
   /** "인터넷에서 확인해줘", "google it": a request to look beyond the article, which the bot cannot do. */
   | 'asks-browsing'
+  /** "보고서 작성해 줘", "write me an essay": a task other than answering from the article. */
+  | 'asks-task'
   /** "정확히 얼마?" where the article gives no figure for it, only words ("a unicorn, valued over $1bn"). */
   | 'no-exact-figure';
 

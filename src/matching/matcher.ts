@@ -34,6 +34,11 @@ export interface Matcher {
 
 export { ANSWER_THRESHOLD };
 
+// A request for a text of the bot's own: a report, an essay, a poem, code. Asked of the bot ("작성해 줄 수
+//있을까요?", "write me"), not said of the asker ("보고서 쓰고 있는데 …": the question follows). "요약",
+// a summary of the article, is a question the article answers: its gist.
+const ASKS_FOR_A_TEXT = /(?:보고서|리포트|레포트|에세이|기획서|제안서|발표문|보도자료|시\s*한\s*편|이메일|편지|코드|소설|블로그\s*글|칼럼)(?:를|을)?\s*(?:\S+\s+){0,3}?(?:작성해|써|만들어|짜)\s*(?:줘|줄|주세요|주실|주시겠|달라|봐)|(?:^|\b(?:can|could|would|will) you\s+|\bplease\s+|\bpls\s+)(?:write|draft|compose|generate|create)\b(?:\s+\S+){0,5}?\s+(?:report|essay|poem|e-?mail|letter|code|script|memo|blog post|tweet|press release|presentation|slides?|story)\b/;
+
 // A request to look beyond the article: search the web, check online, the live or latest figure.
 // ("인터넷 대기업" is the article's own word for internet giants: only with a verb of searching.)
 const ASKS_TO_BROWSE = /인터넷\s*(?:에서|으로|에|서)?\s*(?:검색|확인|찾아|찾아봐|알아봐|조회)|(?:웹|구글|네이버)\s*(?:에서|으로|에)?\s*(?:검색|확인|찾아)|검색\s*(?:해\s*(?:줘|봐|줄래|주세요|줄\s*수)|좀)|구글링|실시간\s*(?:으로|확인|검색|데이터)|\bgoogle (?:it|that|this|whether|if|for)\b|\bsearch (?:the )?(?:web|internet|online)\b|\bsearch online\b|\b(?:look|check) (?:it |that |this )?(?:up )?online\b|\bbrowse the (?:web|internet)\b|\b(?:check|verify|look up|find) (?:it |that |this )?on the (?:web|internet)\b|\breal[- ]time (?:data|figures?|numbers?)\b/;
@@ -94,6 +99,7 @@ export function createMatcher(
     if (frame.empty) return cleanText(original) === '' ? { kind: 'empty' } : { kind: 'abstain', score: 0, reason: 'no-content', suggestions: [] };
     // "그거 최신 숫자인지 인터넷에서 확인해줘": the bot reads one article; it says so rather than repeat a figure.
     if (ASKS_TO_BROWSE.test(frame.cleaned)) return { kind: 'abstain', score: 0, reason: 'asks-browsing', suggestions: [] };
+    if (ASKS_FOR_A_TEXT.test(frame.cleaned)) return { kind: 'abstain', score: 0, reason: 'asks-task', suggestions: [] };
     // The coverage score is work (a second reading of the whole text): only when a plan needs it.
     let memo: ScoredQuestion | undefined;
     const ownExample = ownExamples.get(exampleKey(text));

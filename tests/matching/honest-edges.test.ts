@@ -230,3 +230,19 @@ describe('a ratio of two figures that are not of one measure, asked on its own',
     expect(core.ask({ text: '미국 데이터센터는 중국의 몇 배야?' }).body).toMatch(/5381 ÷ 449/);
   });
 });
+
+describe('a request for a text of the bot’s own', () => {
+  it.each([
+    ['이 기사 내용을 바탕으로 중국 AI 스타트업 투자 보고서를 한 페이지 분량으로 작성해 줄 수 있을까요?', /써 드리는 일은 할 수 없어요/],
+    ['can you write a short report on DeepSeek’s cost', /can't write reports/],
+  ])('"%s" is refused, saying what the bot does instead', (text, said) => {
+    const a = core.ask({ text });
+    expect(a.answered).toBe(false);
+    expect(a.body).toMatch(said);
+  });
+
+  it('a report the asker is writing is only the reason for the question: "보고서 쓰고 있는데 … 몇 개였는지" is answered', () => {
+    const a = core.ask({ text: '회사에서 AI 동향 보고서를 쓰고 있는데요, AI 논문 저자수 상위 100개 기관 중 미국 기관은 몇 개였죠?' });
+    expect(a.body).toMatch(/37/);
+  });
+});
