@@ -6,6 +6,7 @@ import { loadFactBase } from './facts/load-facts.ts';
 import { buildKnowledge, type Knowledge } from './facts/knowledge.ts';
 import { detectLocale } from './matching/detect-locale.ts';
 import { lastTurnOf } from './matching/pair-from-history.ts';
+import { readLanguageRequest } from './matching/language-request.ts';
 import { DEFAULT_FACTS_DIR, DEFAULT_LOCALES_DIR } from './paths.ts';
 import { AnswerCache } from './answers/answer-cache.ts';
 import { chartBookOf, type ChartBook } from './charts/chart-book.ts';
@@ -62,10 +63,22 @@ export function createCore(options: CoreOptions = {}): Core {
     // A turn with no letters ("#10?", "2020?") is in the language the conversation is in.
     let locale = detectLocale(raw.slice(0, MAX_QUESTION_CHARS), last?.locale ?? hint);
     if (raw.length > MAX_QUESTION_CHARS) return composeNotice(k, t, locale, 'too-long');
+    // "영어로", "in Korean please": that language; with nothing else asked, the last answer again in it.
+    const wants = readLanguageRequest(raw);
+    if (wants?.bare && last && last.facts.length > 0) return again(k, last, wants.locale);
     const match = k.matcher.match(raw, locale, last);
     // Latin text that could be Korean typed in English mode is Korean only if it was read that way.
     if (locale === 'ko' && /[a-z]/i.test(raw) && !HANGUL.test(raw)) locale = match.qwerty ? 'ko' : 'en';
+    if (wants) locale = wants.locale;
     if (match.kind === 'empty') return composeNotice(k, t, locale, 'empty');
+    const answer = composeAnswer(k, t, locale, match);
+    return { ...answer, context: { turns: [turnOf(answer, match)] } };
+  }
+
+  /** The last answer's facts again, in the language asked for (what was computed from them is not kept). */
+  function again(k: Knowledge, last: UnderstoodTurn, locale: Locale): Answer {
+    const facts = last.facts.map((id) => k.facts.find((f) => f.id === id)).filter((f) => f !== undefined);
+    const match: MatchResult = { kind: 'answer', facts, score: 1, computations: [], understood: { entities: last.entities, attributes: last.attributes, ...(last.kind ? { kind: last.kind } : {}) } };
     const answer = composeAnswer(k, t, locale, match);
     return { ...answer, context: { turns: [turnOf(answer, match)] } };
   }

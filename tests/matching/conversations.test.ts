@@ -542,3 +542,26 @@ describe('round-6 held-out causes', () => {
     expect(a!.answered).toBe(false);
   });
 });
+
+describe('asking for the other language', () => {
+  it('"say that in english pls" gives the last answer again, in English; "한국어로 다시" back in Korean', () => {
+    const [, gpt4, english, korean] = converse('딥시크 개발비 얼마 들었다고?', '챗GPT-4는?', 'say that in english pls', '한국어로 다시');
+    expect(gpt4!.locale).toBe('ko');
+    expect(english!.locale).toBe('en');
+    expect(english!.body).toMatch(/\$100 million/);
+    expect(korean!.locale).toBe('ko');
+    expect(korean!.body).toMatch(/1억달러/);
+  });
+
+  it('"영어로 알려줘" beside a question answers that question in English', () => {
+    const a = core.ask({ text: '딥시크 GPU 몇 개야? 영어로 알려줘' });
+    expect(a.locale).toBe('en');
+    expect(a.body).toMatch(/50,000/);
+  });
+
+  it('with no answer before it, "in English please" answers nothing (and says so in English)', () => {
+    const a = core.ask({ text: 'in English please' });
+    expect(a.answered).toBe(false);
+    expect(a.locale).toBe('en');
+  });
+});
