@@ -55,7 +55,7 @@ interface Plan {
 export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: () => ScoredQuestion, ownExample?: number): MatchResult | undefined {
   const plan = preparePlan(deps, frame, asked, scored, ownExample);
   if (asked.noFigure) return abstain(deps, scored, 'not-given', { entity: asked.focus[0]!, givenFor: [] }, understood(asked.focus, []), plan.followUp);
-  return (
+  const planned =
     aboutTheLastAnswer(plan) ??
     computeOverFigures(plan) ??
     cannotCompute(plan) ??
@@ -65,8 +65,19 @@ export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: (
       ? joinEntitiesWithAttributes(plan)
       : plan.covered.length > 0
         ? attributeByKind(plan)
-        : attributeAlone(plan))
-  );
+        : attributeAlone(plan));
+  return planned && !asked.aboutLast ? asOfAsked(plan, planned) : planned;
+}
+
+// "클라우드신 숫자는 언제 기준이야?", "as of when is China's 449?": the date of a figure, asked with the figure
+// named (a bare "언제 기준이야?" after an answer is about the last answer: aboutTheLastAnswer).
+const AS_OF_ASKED = /언제\s*기준|몇\s*년\s*(?:도\s*)?기준|기준\s*(?:연도|년도|시점|날짜|일자)|기준(?:은|이)?\s*(?:언제|몇)|\bas of when\b|\bwhat date is (?:that|this|it|the)\b|\bhow (?:recent|current|up to date) is\b/;
+
+/** A figure's date asked: the date the article gives it, or a refusal saying the article dates it nowhere. */
+function asOfAsked({ deps, frame, asked, scored, followUp }: Plan, planned: MatchResult): MatchResult {
+  if (planned.kind !== 'answer' || planned.computations.length > 0 || !AS_OF_ASKED.test(frame.cleaned)) return planned;
+  if (!planned.facts.some((f) => statedAsOf(f, 'en'))) return abstain(deps, scored, 'no-as-of', { givenFor: [] }, planned.understood ?? understood(asked.focus, asked.attributes), followUp);
+  return { ...planned, computations: [{ key: 'as-of', vars: { facts: planned.facts.map((f) => f.id).join(',') } }], understood: { ...(planned.understood ?? understood([], [])), kind: 'as-of' } };
 }
 
 function preparePlan(deps: PlanDeps, frame: Frame, asked: Asked, scored: () => ScoredQuestion, ownExample: number | undefined): Plan {

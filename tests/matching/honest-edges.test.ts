@@ -246,3 +246,17 @@ describe('a request for a text of the bot’s own', () => {
     expect(a.body).toMatch(/37/);
   });
 });
+
+describe('the date of a named figure', () => {
+  it('"중국 데이터센터 449개는 언제 기준이야?" gives the date the chart gives; "클라우드신 숫자는 언제 기준?" is undated', () => {
+    const dated = core.ask({ text: '중국 데이터센터 449개는 언제 기준이야?' });
+    expect(dated.body.split('\n')[0]).toMatch(/2024년 기준/);
+    const undated = core.ask({ text: '클라우드신 숫자는 언제 기준인데?' });
+    expect(undated.answered).toBe(false);
+    expect(undated.body).toMatch(/언제 기준인지 따로 나오지 않아요/);
+  });
+
+  it('"2024년 기준 … 몇 개?" asks the count, not the date', () => {
+    expect(core.ask({ text: '2024년 기준 중국 데이터센터 몇 개?' }).body.split('\n')[0]).toMatch(/449개소/);
+  });
+});
