@@ -41,8 +41,11 @@ const KO_COMPARE_PARTICLE = /(?:와|과|랑|이랑|하고|을|를)$/;
 const KO_CONTEXT_NEXT = /^(?:이후|직후|다음|나오고|나온|나오자|공개된|공개되고|발표된|발표되고|출시된|등장|등장한|때문에|덕분에|이전|직전|출신|후|뒤)/;
 
 // "그 회사", "거기", "그 사람", "it", "he", "that": the question refers back to something said before.
-/** "I meant SJTU", "칭화대 말한 건데": the asker points back at (and corrects) what was just asked. */
-export const I_MEANT = /말한\s*(?:건데|거|거야|거예요|거임|거라)|\bi meant\b/;
+/**
+ * "I meant SJTU", "칭화대 말한 건데": the asker points back at (and corrects) what was just asked. Not
+ * "누가 말한 거야?" (who said it): after a question word, 말한 is saying, not meaning.
+ */
+export const I_MEANT = /(?<!(?:누가|누구|어디서|어디|언제|왜|뭐라고|어떻게)\s*)말한\s*(?:건데|거|거야|거예요|거임|거라)|\bi meant\b/;
 const REFERS_BACK = new RegExp(String.raw`(?:^|\s)(?:그|이|저)\s*(?:회사|기업|곳|사람|분|대학|나라|모델|서비스|스타트업|기관|계획|자료|수치|숫자|프로젝트|학교|창업자|기사|순위)|(?:^|\s)(?:거기|그거|그게|그건|걔네|걔들|걔|쟤네|그들|그분|그쪽|저기|그때)(?:\s|$|[은는이가을를의에도서])|(?:^|\s)(?:그걸로|그거로|그것으로|그걸|그것을|그것은|그것이)(?:\s|$)|\b(?:it|its|it's|he|his|him|she|her|they|their|them|that|those|this one|there|the company|the firm|that company|this company|the guy|the same)\b|${I_MEANT.source}`);
 // A word after something set aside: "네이처 말고", "2024년 대신".
 const NOT_THIS_AFTER = /^(?:말고|말구|대신|아니고|아니라)$/;

@@ -565,3 +565,11 @@ describe('asking for the other language', () => {
     expect(a.locale).toBe('en');
   });
 });
+
+describe('"말한 거" as saying, not meaning', () => {
+  it('"생성형 AI 서비스 300개 넘는다는 건 누가 말한 거야?" after Nikkei’s ranking asks who said it, not a correction of the last question', () => {
+    const [, said] = converse('AI 논문 저자수 순위 출처 어디야?', '생성형 AI 서비스 300개 넘는다는 건 누가 말한 거야?');
+    expect(said!.body).toMatch(/국가인터넷정보판공실/);
+    expect(said!.body).not.toMatch(/닛케이/);
+  });
+});
