@@ -183,6 +183,16 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     return followUp({ focus: last.entities, attributes: last.attributes });
   }
 
+  // "who was #1 then?" after "which Chinese school ranked highest there?": a place among things of the
+  // kind just talked about (institutions), not among every ranking of the attribute (countries). Not
+  // after a country: "which one was 2nd?" after "중국 대학 몇 개?" asks of universities, counted by country.
+  const lastKinds = unique(last.entities.map((e) => entityById.get(e)?.kind));
+  const pickable = lastKinds.length === 1 && (lastKinds[0] === 'university' || lastKinds[0] === 'company') ? lastKinds[0] : undefined;
+  if (!hasEntity && attributes.length === 0 && kinds.ordinals.length > 0 && !kinds.picks && pickable && last.attributes.some(deps.measured)) {
+    kinds = { ...kinds, picks: pickable, aggregates: new Set([...kinds.aggregates, 'nth']) };
+    return followUp({ kinds, focus: last.entities, attributes: last.attributes.filter(deps.measured) });
+  }
+
   // "and 21st?", "what about 2nd place?": the same n-th question for another place.
   if (!hasEntity && attributes.length === 0 && kinds.ordinals.length > 0 && last.kind?.startsWith('nth')) {
     kinds = { ...kinds, aggregates: new Set([...kinds.aggregates, 'nth']) };

@@ -573,3 +573,13 @@ describe('"말한 거" as saying, not meaning', () => {
     expect(said!.body).not.toMatch(/닛케이/);
   });
 });
+
+describe('a place asked after a thing of one kind', () => {
+  it('"who was #1 then?" after the highest Chinese school in the AI paper ranking asks of institutions: refused, naming Tsinghua at 2nd', () => {
+    const turns = converse('In the 2024 AI conference author ranking, how many of the top 100 were Chinese institutions?', 'which chinese school ranked highest there?', 'who was #1 then?');
+    const last = turns.at(-1)!;
+    expect(last.answered).toBe(false);
+    expect(last.body).toMatch(/does not say who is 1st/);
+    expect(last.body).not.toMatch(/United States is 1st/);
+  });
+});
