@@ -68,7 +68,8 @@ const PARTIAL = new Set(['most-rank-given', 'nth-not-given']);
 export function computeAggregate(index: ValueIndex, ask: Ask): Computed | undefined {
   const { kinds } = ask;
   const wanted = [...kinds.aggregates];
-  const rankFirst = kinds.asks.has('rank') || kinds.byRank || kinds.ofChange !== undefined || kinds.aggregates.has('nth');
+  // "how many … in the author ranking" asks a count: the ranking's name alone asks no place.
+  const rankFirst = (kinds.asks.has('rank') && !kinds.asks.has('count')) || kinds.byRank || kinds.ofChange !== undefined || kinds.aggregates.has('nth');
   // The measure of the kind the question asks (a rank or a count), then the one that holds what it names.
   const holds = (m: Measure) => ask.named.filter((e) => valuesOf(index, m).some((v) => v.entity === e || ask.countryOf(v.entity) === e)).length;
   const fit = (m: Measure) => 2 * Number((m.kind === 'rank') === rankFirst) + holds(m);

@@ -255,3 +255,14 @@ describe('two computations in two clauses', () => {
     expect(a.body).toMatch(/37 \+ 31 = 68/);
   });
 });
+
+describe('a count asked in a ranking', () => {
+  it('"how many of the top 100 were Chinese institutions vs US ones?" compares the counts, not the countries’ places', () => {
+    const a = core.ask({ text: 'In the 2024 AI conference author ranking, how many of the top 100 were Chinese institutions vs US ones?' });
+    expect(a.body.split('\n')[0]).toMatch(/37 − 31 = 6/);
+  });
+
+  it('a gap of one place is "1 place"', () => {
+    expect(core.ask({ text: 'How many places apart are the US and China in the AI paper ranking by country?' }).body).not.toMatch(/\b1 places\b/);
+  });
+});
