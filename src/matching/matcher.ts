@@ -128,7 +128,12 @@ export function createMatcher(
     if (own !== undefined) return { kind: 'answer', facts: [facts[own]!], score: 1, computations: [], understood: { entities: [], attributes: [] } };
     if (!framed || !top || top.score < ANSWER_THRESHOLD) return { kind: 'abstain', score: Math.max(0, Math.min(1, top?.score ?? 0)), reason: 'low-confidence', suggestions: near };
     const fact = facts[top.index]!;
-    return { kind: 'answer', facts: [fact], score: Math.min(1, top.score), computations: [], understood: { entities: [...new Set(Object.keys(fact.answers ?? {}))].filter((e) => e !== 'any'), attributes: [] } };
+    // What the next turn leans on: the fact's entities and what it answers for them ("GPU 몇 개 확보한대?"
+    // then "정부 말고 딥시크가 갖고 있는 거" keeps the GPUs).
+    // What it answers for every one of them is what it is about (the GPUs, not also the plan's date).
+    const answers = Object.entries(fact.answers ?? {}).filter(([e]) => e !== 'any');
+    const shared = answers.length === 0 ? [] : answers[0]![1].filter((a) => answers.every(([, as]) => as.includes(a)));
+    return { kind: 'answer', facts: [fact], score: Math.min(1, top.score), computations: [], understood: { entities: answers.map(([e]) => e), attributes: shared } };
   }
 
   /**

@@ -201,7 +201,8 @@ export function buildVocabulary(facts: KnownFact[], entities: Entity[], attribut
     deletions,
     bySound,
     entityKind: new Map(entities.map((e) => [e.id, e.kind])),
-    coveredEntities: new Set(factsByEntity.keys()),
+    // A fact answers for the entities it lists and for those its `answers` name (정부 for the government's plans).
+    coveredEntities: new Set([...factsByEntity.keys(), ...facts.flatMap((f) => Object.keys(f.answers ?? {})).filter((e) => e !== 'any')]),
     lookups: new Map(),
   };
 }

@@ -583,3 +583,12 @@ describe('a place asked after a thing of one kind', () => {
     expect(last.body).not.toMatch(/United States is 1st/);
   });
 });
+
+describe('a correction after an answer found by the coverage score', () => {
+  it('"GPU 몇 개 확보한대?" then "아 정부 말고 딥시크가 갖고 있는 거" is DeepSeek’s GPUs; "정부 건 언제까지라고?" the plan again', () => {
+    const [, deepseek, government] = converse('GPU 몇 개 확보한대?', '아 정부 말고 딥시크가 갖고 있는 거', '정부 건 언제까지라고?');
+    expect(deepseek!.body).toMatch(/5~6만개/);
+    expect(deepseek!.body).not.toMatch(/정부에 대한 내용이 없어요/);
+    expect(government!.body).toMatch(/내년 상반기까지/);
+  });
+});
