@@ -161,8 +161,12 @@ export function readKinds(text: string): QuestionKinds {
 const MAY_HAVE_ORDINAL = /\d|첫|두\s*번|세\s*번|네\s*번|둘째|셋째|넷째|first|second|third|fourth|ninth|tenth/;
 
 /** Every place the question names, in the order written ("first ... and 12th" is 1 then 12). */
-function readOrdinals(text: string): number[] {
-  if (!MAY_HAVE_ORDINAL.test(text)) return [];
+const KO_PLACE_BAND = /\d+\s*(?:위\s*)?[~\-–]\s*\d+\s*위/g;
+
+function readOrdinals(raw: string): number[] {
+  if (!MAY_HAVE_ORDINAL.test(raw)) return [];
+  // "10~20위", "21-30위" is a band of places, not the 20th or 30th (a move is "40위에서 9위로").
+  const text = raw.replace(KO_PLACE_BAND, (band) => ' '.repeat(band.length));
   const found: Array<[number, number]> = [...text.matchAll(NTH_KO)].map((m) => [m.index, Number(m[1])]);
   for (const m of text.matchAll(NTH_EN)) found.push([m.index, Number(m[1] ?? m[2] ?? m[3])]);
   for (const [pattern, n] of [...NTH_WORD_KO, ...NTH_WORD_EN]) {

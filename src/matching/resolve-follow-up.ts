@@ -178,6 +178,12 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     return followUp({ kinds: { ...kinds, aggregates: new Set(['difference']) }, focus: last.entities, attributes: last.attributes });
   }
 
+  // "10~20위 사이엔?", "and 11th to 20th?": the same question for another band of places (which band
+  // is the ranking of facts by the question's words: "10~20위" is in the band's own fact).
+  if (!hasEntity && attributes.length === 0 && PLACE_BAND.test(text)) {
+    return followUp({ focus: last.entities, attributes: last.attributes, wantsOther: true });
+  }
+
   // "2020년엔?", "2024년은?": the same question for another year.
   if (!hasEntity && attributes.length === 0 && frame.years.length > 0 && short && !kinds.asks.has('when')) {
     return followUp({ focus: last.entities, attributes: last.attributes });
@@ -333,6 +339,9 @@ const CORRECTION = new RegExp(String.raw`${I_MEANT.source}|\bi mean\b|말고|\bn
 
 // "오픈AI 모델 중엔", "among OpenAI's models": a name narrowing what is asked of the thing talked about.
 const AMONG_THEIRS = /\S+\s*(?:중엔|중에는|중에서|중에선)|\bamong\b|\bof (?:the|its|their) /;
+
+// A band of places: "10~20위", "21-30위", "11th to 20th", "between 21st and 30th".
+const PLACE_BAND = /\d+\s*(?:위\s*)?[~\-–]\s*\d+\s*위|\d+(?:st|nd|rd|th)?\s*(?:to|-|–|and)\s*\d+(?:st|nd|rd|th)\b/;
 
 // "it" or "그게" as what a question is about.
 const IT = /\b(?:it|it's|its)\b|(?:^|\s)(?:그게|그건|그거|이게|이건)(?:\s|$)/;

@@ -16,7 +16,8 @@ const URL = /\bhttps?:\/\/\S{1,500}/g;
 // A fenced code block holds what the bot should run or print, not what it is asked.
 const CODE_FENCE = /```[\s\S]{0,2000}?```/g;
 // Emphasis and spoiler markers keep their text: *bold*, _italic_, ~strike~, ||spoiler||, `code`, > quote.
-const EMPHASIS = /\|\||[*_~`]+|^\s*>+\s?/gm;
+// A tilde between two numbers is a range ("10~20위"), not a strike.
+const EMPHASIS = /\|\||[*_`]+|~+(?!\s*\d)|(?<!\d\s*)~+|^\s*>+\s?/gm;
 // Bracketed role tags that pose as the system: [SYSTEM], [[SYSTEM OVERRIDE]], <system>, (admin mode).
 const ROLE_TAG = /[[(<{]{1,2}\s*(?:system|sys|admin|developer|dev|assistant|user|override|system override|instruction|instructions|jailbreak)[^\])}>]{0,30}[\])}>]{1,2}/gi;
 

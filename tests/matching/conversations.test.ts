@@ -592,3 +592,12 @@ describe('a correction after an answer found by the coverage score', () => {
     expect(government!.body).toMatch(/내년 상반기까지/);
   });
 });
+
+describe('another band of places', () => {
+  it('"10~20위 사이엔?" then "21~30위는?" after the top-10 count are the bands’ own facts (a tilde between numbers is a range, not a strike)', () => {
+    const [, band, next] = converse('네이처 인덱스 2024 톱10에 중국 대학 몇 개야?', '10~20위 사이엔?', '21~30위는?');
+    expect(band!.body).toMatch(/푸단대/);
+    expect(next!.body).toMatch(/우한대/);
+    expect(next!.body).not.toMatch(/30위가 나오지 않아요/);
+  });
+});
