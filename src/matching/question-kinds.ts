@@ -161,6 +161,7 @@ export function readKinds(text: string): QuestionKinds {
 const MAY_HAVE_ORDINAL = /\d|첫|두\s*번|세\s*번|네\s*번|둘째|셋째|넷째|first|second|third|fourth|ninth|tenth/;
 
 /** Every place the question names, in the order written ("first ... and 12th" is 1 then 12). */
+const KO_PLACE_LIST = /(\d+(?:\s*[,·]\s*\d+)*)\s*[,·]\s*\d+\s*(?:위|등)/g;
 const KO_PLACE_BAND = /\d+\s*(?:위\s*)?[~\-–]\s*\d+\s*위/g;
 
 function readOrdinals(raw: string): number[] {
@@ -168,6 +169,8 @@ function readOrdinals(raw: string): number[] {
   // "10~20위", "21-30위" is a band of places, not the 20th or 30th (a move is "40위에서 9위로").
   const text = raw.replace(KO_PLACE_BAND, (band) => ' '.repeat(band.length));
   const found: Array<[number, number]> = [...text.matchAll(NTH_KO)].map((m) => [m.index, Number(m[1])]);
+  // "1,2,3위": each place of the list (the last is read above).
+  for (const m of text.matchAll(KO_PLACE_LIST)) for (const n of m[1]!.split(/\s*[,·]\s*/)) found.push([m.index, Number(n)]);
   for (const m of text.matchAll(NTH_EN)) found.push([m.index, Number(m[1] ?? m[2] ?? m[3])]);
   for (const [pattern, n] of [...NTH_WORD_KO, ...NTH_WORD_EN]) {
     const at = pattern.exec(text)?.index;

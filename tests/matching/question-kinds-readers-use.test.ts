@@ -266,3 +266,12 @@ describe('a count asked in a ranking', () => {
     expect(core.ask({ text: 'How many places apart are the US and China in the AI paper ranking by country?' }).body).not.toMatch(/\b1 places\b/);
   });
 });
+
+describe('a list of places', () => {
+  it('"대형 데이터센터 보유 순위 1,2,3위 나라 어디어디야?" names each of the three', () => {
+    const a = core.ask({ text: '대형 데이터센터 보유 순위 1,2,3위 나라 어디어디야?' });
+    expect(a.body).toMatch(/1위는 미국/);
+    expect(a.body).toMatch(/2위는 독일/);
+    expect(a.body).toMatch(/3위는 영국/);
+  });
+});
