@@ -17,7 +17,7 @@ import { stripKoreanTail } from './korean-endings.ts';
 // Where one clause ends and the next begins: a sentence's end, a line break, a colon, or a Korean
 // connective ending followed by a comma ("...읽고 있는데요, ...", "...많아서, ...").
 // "No. 1", "vs. China": an abbreviation's full stop ends no sentence.
-const CLAUSE_BREAK = /(?<=[.?!。？！;:])(?<!\b(?:no|vs|approx|ca|mr|ms|dr|st|inc|co|corp|ltd|jr)\.)\s+|\n+|(?<=(?:데요?|던데|는데|지만|니까|아서|어서|해서|라서|고요|구요|건|요|죠|고|구),)\s*|(?<=\bso),\s*|(?<=[가-힣](?:었|았|였|졌|했|됐|겠)고)\s+|(?<=[가-힣]길래)\s+|(?<=(?:몇\s*(?:개|위|명|곳|살|년)|몇개|몇위|얼마|언제|어디|누구)(?:이)?고)\s+|,?\s+(?=(?:and|also|plus)\s+(?:(?:in|at|from|by|for|of|to|with)\s+)?(?:what|how|who|when|where|which|why|is|are|was|were|does|did|do|can)\b)|,\s*(?=(?:what|how) about\b)/;
+const CLAUSE_BREAK = /(?<=[.?!。？！;:])(?<!\b(?:no|vs|approx|ca|mr|ms|dr|st|inc|co|corp|ltd|jr)\.)\s+|\n+|(?<=(?:데요?|던데|는데|지만|니까|아서|어서|해서|라서|고요|구요|건|요|죠|고|구|[가-힣]{2}과|[가-힣]{2}와),)\s*|(?<=\bso),\s*|(?<=[가-힣](?:었|았|였|졌|했|됐|겠)고)\s+|(?<=[가-힣]길래)\s+|(?<=(?:몇\s*(?:개|위|명|곳|살|년)|몇개|몇위|얼마|언제|어디|누구)(?:이)?고)\s+|,?\s+(?=(?:and|also|plus)\s+(?:(?:in|at|from|by|for|of|to|with)\s+)?(?:what|how|who|when|where|which|why|is|are|was|were|does|did|do|can)\b)|,\s*(?=(?:what|how) about\b)/;
 // A tag question confirms what the asker already believes ("Moonshot is in Beijing, right?"): background.
 const TAG_QUESTION = /(?:\bright|\bcorrect|\bisn't it|\bwasn't it|\bno|맞지|맞죠|맞나요|맞아|맞잖아|그렇지|그렇죠)\s*[?？]?\s*$/;
 // A clause asks when it has a question mark, a question word or a request to tell.
@@ -267,6 +267,8 @@ function splitClauses(deps: FrameReaderDeps, cleaned: string): Clause[] {
     out.push({ text: part, read, words, offset, asks: ASKS.test(part) && !TAG_QUESTION.test(part) && !example });
     offset += words.length;
   }
+  // "기자의 이름과, 곽대종 씨의 소속을 알려주세요": a part ending in "과," / "와," shares the verb after it.
+  for (let i = out.length - 2; i >= 0; i--) if (!out[i]!.asks && out[i + 1]!.asks && /[가-힣][과와],\s*$/.test(out[i]!.text)) out[i]!.asks = true;
   return out;
 }
 

@@ -275,3 +275,11 @@ describe('a list of places', () => {
     expect(a.body).toMatch(/3위는 영국/);
   });
 });
+
+describe('two things asked with one verb, joined by "과,"', () => {
+  it('"이 기사를 정리한 기자의 이름과, 필자인 곽대종 씨의 현재 소속 기관을 알려주세요" gives the editor and the writer’s post', () => {
+    const a = core.ask({ text: '이 기사를 정리한 기자의 이름과, 필자인 곽대종 씨의 현재 소속 기관을 알려주세요.' });
+    expect(a.body).toMatch(/최봉/);
+    expect(a.body).toMatch(/산업연구원/);
+  });
+});
