@@ -66,7 +66,18 @@ export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: (
       : plan.covered.length > 0
         ? attributeByKind(plan)
         : attributeAlone(plan));
-  return planned && !asked.aboutLast ? asOfAsked(plan, planned) : planned;
+  return planned && !asked.aboutLast ? whyAsked(plan, asOfAsked(plan, planned)) : planned;
+}
+
+// "딥시크 발표가 왜 트럼프 계획에 찬물을 끼얹었다는 거야?": why, of a fact named in the question.
+const WHY_OF_A_FACT = /(?:^|\s)왜(?:\s|$)|이유(?:는|가|를|도)?(?:\s|$)|\bwhy\b|\bhow come\b|\bfor what reason\b/;
+
+/** A reason asked of what the question names: the reason the article gives (the fact's `because`), where it gives one. */
+function whyAsked({ deps, frame }: Plan, planned: MatchResult): MatchResult {
+  if (planned.kind !== 'answer' || planned.computations.length > 0 || !WHY_OF_A_FACT.test(frame.cleaned)) return planned;
+  const reasons = unique(planned.facts.flatMap((f) => f.because ?? [])).map((id) => deps.factIndexById.get(id)).filter((i): i is number => i !== undefined);
+  if (reasons.length === 0) return planned;
+  return { ...planned, facts: [...planned.facts, ...reasons.map((i) => deps.facts[i]!)], computations: [{ key: 'because', vars: {} }] };
 }
 
 // "클라우드신 숫자는 언제 기준이야?", "as of when is China's 449?": the date of a figure, asked with the figure

@@ -283,3 +283,11 @@ describe('two things asked with one verb, joined by "과,"', () => {
     expect(a.body).toMatch(/산업연구원/);
   });
 });
+
+describe('why, asked of a fact the question names', () => {
+  it('"딥시크 발표가 왜 트럼프 계획에 찬물 끼얹었다는 거임?" gives the reason the article gives: the $5.6M cost against GPT-4’s', () => {
+    const a = core.ask({ text: '딥시크 발표가 왜 트럼프 계획에 찬물 끼얹었다는 거임?' });
+    expect(a.body).toMatch(/찬물/);
+    expect(a.body).toMatch(/560만달러/);
+  });
+});
