@@ -225,8 +225,8 @@ function localiseComputation(k: Knowledge, locale: Locale, c: Computation, facts
   if (locale === 'en' && measure?.kind === 'rank') {
     for (const key of ['before', 'after', 'value', 'higherValue', 'lowerValue']) if (typeof vars[key] === 'number') vars[key] = ordinal(vars[key] as number);
   }
-  // "1 place", "6 places" (a rank gap or move, before the rank values become "2nd").
-  if (locale === 'en') vars.placeWord = vars.diff === 1 ? 'place' : 'places';
+  // "1 place", "6 places", "6계단" (a rank gap or move, before the rank values become "2nd").
+  vars.placeWord = locale === 'ko' ? '계단' : vars.diff === 1 ? 'place' : 'places';
   // "10th" in English; Korean writes the bare number before 위 / 번째.
   if (typeof vars.n === 'number') vars.nSuffix = locale === 'en' ? ordinal(vars.n).slice(String(vars.n).length) : '';
   // Money reads as the article writes it: 560만달러 / $5.6 million.
