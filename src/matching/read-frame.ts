@@ -56,7 +56,8 @@ const FOR_EXAMPLE = /^(?:for example|for instance|e\.g\.|like|such as|say|예를
 // Verbs that take "us" as their object: "asked us", "tell us", "let us", "help us".
 const VERB_BEFORE_US = /^(?:ask|asks|asked|tell|tells|told|give|gives|gave|let|lets|help|helps|helped|show|shows|showed|send|sent|teach|taught|want|wants|wanted|remind|reminded|brief|update|informed|inform)$/;
 const DEMONSTRATIVE = /^(?:그|이|저|that|this|those|these)$/;
-const FOLLOW_UP_START = /^(?:그럼|그러면|그렇다면|그리고|또|근데|그런데|그래서|and|what about|how about|and what about|ok and|same for|also|with|in|for|from|by|at|as of)\b|^(?:그럼|그러면)|\b(?:who|what|which|where) else\b|\bany others?\b|말고\s*또|그\s*외에?|(?:또|다른)\s*(?:누가|어디|곳|회사)/;
+// An interjection may come first: "ㅇㅋ 그럼 …", "ok so what about …".
+const FOLLOW_UP_START = /^(?:(?:ㅇㅋ|ㅇㅇ|오케이|ok|okay|아|음|네|응|알겠어|좋아)[,.!~]*\s+)?(?:(?:그럼|그러면|그렇다면|그리고|또|근데|그런데|그래서|and|what about|how about|and what about|ok and|same for|also|with|in|for|from|by|at|as of)\b|(?:그럼|그러면))|\b(?:who|what|which|where) else\b|\bany others?\b|말고\s*또|그\s*외에?|(?:또|다른)\s*(?:누가|어디|곳|회사)/;
 
 /** Attributes whose words also say what kind of thing a name is ("AI 스타트업 문샷", "unicorn MiniMax", "model Kimi"). */
 const CLASSIFIERS = new Set(['ai-startups', 'unicorns', 'model', 'founder', 'maker', 'identity', 'talent', 'ai-development']);

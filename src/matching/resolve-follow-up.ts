@@ -229,6 +229,16 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
     if (pointed && about.length > 0) return followUp({ focus: [pointed], attributes: about.slice(0, 1), compared: [], context: [...context, ...focus] });
   }
 
+  // "아니 그거 말고 네이처 인덱스 2024 순위 말한 거" after Peking University's AI paper rank: the name of a
+  // ranking said as a correction is the attribute asked of the same thing, not the ranking itself.
+  if (CORRECTION.test(text) && last.entities.length > 0 && focus.length > 0) {
+    const spans = frame.attributes.filter((a) => frame.entities.some((e) => e.from === a.from && e.to === a.to && focus.includes(e.id)));
+    const onlyRankingNames = focus.every((id) => frame.entities.some((e) => e.id === id && spans.some((a) => a.from === e.from && a.to === e.to)));
+    if (spans.length > 0 && onlyRankingNames && !last.entities.some((e) => focus.includes(e))) {
+      return followUp({ focus: last.entities, attributes: unique(spans.map((a) => a.id)) });
+    }
+  }
+
   // Ellipsis: a new entity, no attribute ("영국은?", "And Germany?", "그럼 미국은 중국의 몇 배야?").
   if (hasEntity && attributes.length === 0 && (frame.followUpShape || short || wantsAggregate || CORRECTION.test(text)) && last.attributes.length > 0) {
     const derived = focus.flatMap((e) => [...index.attributesOf(e)].filter((a) => kindsAnswer(deps, a, kinds)));

@@ -601,3 +601,16 @@ describe('another band of places', () => {
     expect(next!.body).not.toMatch(/30위가 나오지 않아요/);
   });
 });
+
+describe('a ranking named as a correction, and an interjection before "그럼"', () => {
+  it('"아니 그거 말고 네이처 인덱스 2024 순위 말한 거" after Peking University’s AI paper rank asks PKU’s Nature Index rank (not given)', () => {
+    const [, corrected] = converse('베이징대 AI 쪽 순위 몇 위야?', '아니 그거 말고 네이처 인덱스 2024 순위 말한 거');
+    expect(corrected!.answered).toBe(false);
+    expect(corrected!.body).toMatch(/베이징대의 .*네이처 인덱스 순위가 나오지 않아요/);
+  });
+
+  it('"ㅇㅋ 그럼 AI 논문 순위 2020년 건?" keeps the university talked about', () => {
+    const [, , again] = converse('베이징대 AI 쪽 순위 몇 위야?', '2016년엔?', 'ㅇㅋ 그럼 AI 논문 순위 2020년 건?');
+    expect(again!.body).toMatch(/17위/);
+  });
+});
