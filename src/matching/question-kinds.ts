@@ -49,7 +49,7 @@ const KO_KIND: Array<[AskKind, RegExp]> = [
   ['rank', /몇\s*(?:위|등|번째|째)|순위|랭킹|등수|몇위|몇등/],
   ['age', /몇\s*살|나이|연세/],
   ['describe', /뭐야|뭐예요|뭔가요|무엇인가|무엇이|어떤\s*(?:회사|곳|기관|곳|모델|사람)|소개|설명|알려\s*줘|어때|어떤가/],
-  ['change', /올랐|오른|상승|하락|떨어|내려|변화|변동|바뀌|바뀐|계단|단계|뛰어올|뛴|뛰었|뛰어|도약|급상승|급등|추락|밀려|순위\s*차이/],
+  ['change', /올랐|오른|상승|하락|떨어|내려|변화|변동|바뀌|바뀐|계단|단계|뛰어올|뛴|뛰었|뛰어|도약|급상승|급등|추락|밀려|순위\s*차이|늘었|늘어난|늘어났|늘은|증가|줄었|줄어든|줄어들|감소/],
 ];
 
 const EN_KIND: Array<[AskKind, RegExp]> = [
@@ -62,7 +62,7 @@ const EN_KIND: Array<[AskKind, RegExp]> = [
   ['rank', /\branks?\b|\brank(?:ed|ing|ings)\b|\bplace[ds]?\b|\bposition\b|\bspot\b|\bstanding\b|\bwhere (?:does|did|do) .* (?:rank|stand|place)/],
   ['age', /\bhow old\b|\bage\b|\byears old\b/],
   ['describe', /\bwhat(?:'s| is| are| was)\b|\bwho(?:'s| is| was)\b|\btell me about\b|\bdescribe\b|\bexplain\b|\bintroduce\b/],
-  ['change', /\bclimb(?:ed|s)?\b|\brise\b|\brose\b|\brisen\b|\bjump(?:ed)?\b|\bfell\b|\bfall(?:en)?\b|\bdrop(?:ped)?\b|\bdeclin|\bimprov|\bchange[ds]?\b|\bmove[ds]?\b|\bslid\b|\bgain(?:ed)?\b|\bshift/],
+  ['change', /\bclimb(?:ed|s)?\b|\brise\b|\brose\b|\brisen\b|\bjump(?:ed)?\b|\bfell\b|\bfall(?:en)?\b|\bdrop(?:ped)?\b|\bdeclin|\bimprov|\bchange[ds]?\b|\bmove[ds]?\b|\bslid\b|\bgain(?:ed)?\b|\bshift|\bincreased?\b|\bdecreased?\b|\bgrew\b/],
 ];
 
 const MOST = /가장|제일|젤(?=\s*(?:많|높|크|큰|먼저|잘|좋))|최고|최대|최다|최상위|일등|으뜸|\bmost\b|\bhighest\b|\blargest\b|\bbiggest\b|\bgreatest\b|\bbest\b|\btopped\b|\btops\b|\btop spot\b|\bat the top\b(?!\s*(?:\d|two|three|four|five|ten|hundred))|\bcame top\b|\bon top\b|\bno\.?\s*1\b|\bnumber one\b|\bfirst place\b|\bhighest-ranked\b|\bbest-ranked\b/;

@@ -291,3 +291,10 @@ describe('why, asked of a fact the question names', () => {
     expect(a.body).toMatch(/560만달러/);
   });
 });
+
+describe('a count that grew between two years', () => {
+  it('"10위 안 중국 대학 수는 2016년 대비 몇 개 늘었어?" is worked out: 1 to 8, 7 more', () => {
+    const a = core.ask({ text: '네이처 인덱스 10위 안 중국 대학 수는 2016년 대비 몇 개 늘었어?' });
+    expect(a.body.split('\n')[0]).toMatch(/1개에서 8개로 7개 늘었어요/);
+  });
+});
