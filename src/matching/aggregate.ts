@@ -119,7 +119,8 @@ function compute(index: ValueIndex, measure: Measure, aggregate: Aggregate | 'ch
   const all = valuesOf(index, measure);
   if (all.length === 0) return undefined;
   const items = all.filter((v) => v.entity !== measure.total);
-  let named = ask.named.map((e) => items.find((v) => v.entity === e)).filter((v): v is MeasuredValue => v !== undefined);
+  // Each name once: a name read as both subject and compared ("Korea vs China … does China have") is one side.
+  let named = [...new Set(ask.named)].map((e) => items.find((v) => v.entity === e)).filter((v): v is MeasuredValue => v !== undefined);
   // A country named over a measure of universities narrows it to that country's ("중국 대학 중 가장 높은").
   const countries = ask.named.filter((e) => items.some((v) => ask.countryOf(v.entity) === e));
   if (named.length === 0 && countries.length > 0) named = items.filter((v) => countries.includes(ask.countryOf(v.entity) ?? ''));

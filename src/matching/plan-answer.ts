@@ -122,7 +122,7 @@ function preparePlan(deps: PlanDeps, frame: Frame, asked: Asked, scored: () => S
     attributes,
     focus,
     covered: focus.filter((e) => deps.index.covers(e)),
-    named: [...focus, ...asked.compared],
+    named: unique([...focus, ...asked.compared]),
     strength,
     // The coverage score only breaks ties between candidate facts: computed the first time one is needed.
     rank: lazyRank(scored, ownExample),

@@ -226,6 +226,13 @@ describe('a ratio of two figures that are not of one measure, asked on its own',
     expect(ko.body).toMatch(/33억달러/);
   });
 
+  it('a name read as both sides ("Korea vs China … how many times more does China have?") is never compared with itself', () => {
+    const a = core.ask({ text: 'Korea vs China data centers - what are the numbers and roughly how many times more does China have?' });
+    expect(a.body).not.toMatch(/449 ÷ 449/);
+    expect(a.body).toMatch(/43/);
+    expect(a.body).toMatch(/449/);
+  });
+
   it('a ratio within one measure is still computed', () => {
     expect(core.ask({ text: '미국 데이터센터는 중국의 몇 배야?' }).body).toMatch(/5381 ÷ 449/);
   });
