@@ -101,3 +101,12 @@ describe('splitWords', () => {
     expect(splitWords('qwen 2.5-max는 ㅋㅋ 중국ai')).toEqual(['qwen', '2.5', 'max', '는', 'ㅋㅋ', '중국', 'ai']);
   });
 });
+
+describe('the language of a short English question around a Korean name', () => {
+  it('"how old is 양즈린?" is English; "딥시크 GPU 몇 개야?" stays Korean', async () => {
+    const { detectLocale } = await import('../../src/matching/detect-locale.ts');
+    expect(detectLocale('how old is 양즈린?')).toBe('en');
+    expect(detectLocale('딥시크 GPU 몇 개야?')).toBe('ko');
+    expect(detectLocale('Nature Index 2024 top10에 중국 대학 몇개야?')).toBe('ko');
+  });
+});
