@@ -36,8 +36,8 @@ export interface QuestionKinds {
   picks?: 'university' | 'country' | 'company';
 }
 
-// "얼마 만에", "얼마 뒤": how long after, a time; "얼마" there asks no sum.
-const HOW_LONG_AFTER = /얼마\s*만(?:에|이)|얼마\s*(?:뒤|후)/;
+// "얼마 만에", "얼마 뒤", "얼마나 걸렸어": how long after, a time; "얼마" there asks no sum.
+const HOW_LONG_AFTER = /얼마\s*만(?:에|이)|얼마\s*(?:뒤|후)|얼마나?\s*걸(?:렸|린|려)/;
 
 const KO_KIND: Array<[AskKind, RegExp]> = [
   ['count', /몇\s*(?:개|곳|군데|명|종|가지|대|개소|개사|개국|나라|건)|개수|갯수|수(?:는|가|를|도)?\s*(?:몇|얼마)|(?:^|[\sa-z])수(?:는|가|도)?\s*[?？]*$/],
@@ -55,7 +55,7 @@ const KO_KIND: Array<[AskKind, RegExp]> = [
 const EN_KIND: Array<[AskKind, RegExp]> = [
   ['count', /\bhow many\b|\bhow much .*\b(?:centres|centers)\b/],
   ['amount', /\bhow much\b|\bamount\b|\bin (?:us )?(?:dollars|usd|won|krw|yuan|rmb)\b|\bhow big\b|\bsize of\b|\bwhat (?:was|is) .* (?:worth|valued)/],
-  ['when', /\bwhen\b|\bdeadline\b|\btimeline\b|\btime ?frame\b|\bwhat (?:year|date|month|day|time)\b|\bwhich (?:year|date|month|day)\b|\bwhat year\b|\bsince when\b|\bhow long (?:after|before|ago)\b|\bhow soon\b|\bhow many (?:hours|days)\b/],
+  ['when', /\bwhen\b|\bdeadline\b|\btimeline\b|\btime ?frame\b|\bwhat (?:year|date|month|day|time)\b|\bwhich (?:year|date|month|day)\b|\bwhat year\b|\bsince when\b|\bhow long (?:after|before|ago|did it take|it took|until)\b|\bhow soon\b|\bhow many (?:hours|days)\b/],
   ['who', /\bwho\b|\bwhom\b|\bwhose\b|\bwhich person\b/],
   ['where', /\bwhere\b|\bwhich (?:city|country|place)\b/],
   ['which', /\bwhich\b|\bwhat\b/],

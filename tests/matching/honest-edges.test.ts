@@ -94,6 +94,11 @@ describe('words that look like a question kind but are not one', () => {
     expect(core.ask({ text: '문샷 AI가 모델 발표한 거 딥시크 공개되고 얼마 만이었어?' }).body).toContain('2시간');
   });
 
+  it('"얼마나 걸렸어", "how long did it take" ask a time: Moonshot announced Kimi less than 2 hours after DeepSeek', () => {
+    expect(core.ask({ text: '딥시크 공개 이후 문샷 AI가 Kimi k1.5를 발표하기까지 시간이 얼마나 걸렸나요?' }).body).toMatch(/2시간/);
+    expect(core.ask({ text: 'How long did it take Moonshot to announce Kimi after DeepSeek?' }).body).toMatch(/2 hours/);
+  });
+
   it('"first" of time ("in its first year") is no place in a ranking, and asks no superlative', () => {
     expect(readKinds('who invested in Moonshot AI in its first year?').ordinals).toEqual([]);
     const a = core.ask({ text: 'Who put $1 billion into Moonshot AI in its first year?' });
