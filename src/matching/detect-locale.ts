@@ -11,7 +11,8 @@ export function detectLocale(text: string, hint?: Locale): Locale {
   const hangul = sample.match(HANGUL)?.length ?? 0;
   const latin = sample.match(LATIN)?.length ?? 0;
   // An English sentence quoting a Korean word ("who organized (정리) the article?") is English; so is a
-  // short one around a Korean name ("how old is 양즈린?"): English words outnumber Korean ones two to one.
+  // short one around a Korean name ("how old is 양즈린?"): it opens in English and English words outnumber
+  // Korean ones two to one.
   if (hangul > 0 && latin >= 20 && hangul / (hangul + latin) < 0.15) return 'en';
   if (hangul > 0 && englishSentence(sample)) return 'en';
   if (hangul > 0) return 'ko';
@@ -19,12 +20,13 @@ export function detectLocale(text: string, hint?: Locale): Locale {
   return looksLikeQwertyKorean(sample) ? 'ko' : 'en';
 }
 
-/** Words of English grammar: a sentence with them is English, whatever names it quotes. */
-const ENGLISH_FUNCTION_WORD = /^(?:how|what|who|when|where|which|why|is|are|was|were|does|do|did|the|a|an|of|in|to|and|old|much|many)$/;
+/** A question that opens in English grammar ("how old is …", "what's …", "is …"), whatever names it quotes. */
+const OPENS_IN_ENGLISH = /^(?:how|what|what's|whats|who|who's|when|where|which|why|is|are|was|were|does|do|did|can|could|tell me)\b/;
 
 function englishSentence(text: string): boolean {
-  const words = text.toLowerCase().split(/[^a-z\uac00-\ud7a3]+/).filter(Boolean);
-  const english = words.filter((w) => /^[a-z]+$/.test(w));
+  const plain = text.toLowerCase().replace(/https?:\/\/\S+|\]\([^)]*\)|[[\]()*_~`>#|]/g, ' ').trim();
+  const words = plain.split(/[^a-z\uac00-\ud7a3']+/).filter(Boolean);
+  const english = words.filter((w) => /^[a-z']+$/.test(w));
   const korean = words.filter((w) => /[\uac00-\ud7a3]/.test(w));
-  return english.filter((w) => ENGLISH_FUNCTION_WORD.test(w)).length >= 2 && english.length >= 2 * korean.length;
+  return OPENS_IN_ENGLISH.test(plain) && english.length >= 2 && english.length >= 2 * korean.length;
 }
