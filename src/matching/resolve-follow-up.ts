@@ -342,7 +342,7 @@ const RETURN_TO = /다시\s*\S+\s*(?:얘기|이야기)|(?:얘기|이야기)로\s
 const IN_NUMBERS = /^(?:그럼\s*)?(?:개수|숫자|갯수|수)로(?:는|치면)?\s*[?？]*$|^(?:and\s+)?in (?:absolute )?(?:numbers|terms of numbers|absolute terms)\s*[?]*$/i;
 
 // The asker moves on: "딴 얘긴데", "다른 질문인데", "ok diff thing", "unrelated, but", "new question".
-const TOPIC_SWITCH = /딴\s*(?:얘기|이야기|질문)|다른\s*(?:얘기|이야기|질문)(?:인데|이긴|인데요)|주제\s*바꿔|\bdiff(?:erent)? (?:thing|question|topic)\b|\bunrelated\b|\bnew question\b|\bchanging (?:the )?(?:topic|subject)\b|\bon another note\b/;
+const TOPIC_SWITCH = /^(?:btw|by the way|그나저나|그건 그렇고|아 맞다|참,)|딴\s*(?:얘기|이야기|질문)|다른\s*(?:얘기|이야기|질문)(?:인데|이긴|인데요)|주제\s*바꿔|\bdiff(?:erent)? (?:thing|question|topic)\b|\bunrelated\b|\bnew question\b|\bchanging (?:the )?(?:topic|subject)\b|\bon another note\b/;
 
 // The asker corrects the last question: "I meant Shanghai Jiao Tong", "말한 건데", "아니 그거 말고".
 const CORRECTION = new RegExp(String.raw`${I_MEANT.source}|\bi mean\b|말고|\bnot\b.*\bbut\b|\bsorry,? (?:i meant|not)\b`);
@@ -434,7 +434,7 @@ const FOLLOW_UP_PREFIX = /^(?:and|so|ok|also|then|그럼|그러면|그리고|근
 function asksOwnQuestion(text: string): boolean {
   const rest = text.replace(FOLLOW_UP_PREFIX, '').replace(FOLLOW_UP_PREFIX, '');
   const kinds = readKinds(rest);
-  return [...kinds.asks].some((k) => k !== 'which' || /\b(?:what|which)\b.*\b(?:doing|do|did|does|is|are|was)\b|뭐\s*(?:해|하|했)/.test(rest));
+  return [...kinds.asks].some((k) => k !== 'which' || /\b(?:what|which)\b.*\b(?:doing|do|did|does|is|are|was)\b|뭐\s*(?:해|하|했|한|할)/.test(rest));
 }
 
 function unique<T>(list: T[]): T[] {

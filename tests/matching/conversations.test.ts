@@ -614,3 +614,11 @@ describe('a ranking named as a correction, and an interjection before "그럼"',
     expect(again!.body).toMatch(/17위/);
   });
 });
+
+describe('"btw" and "뭐 한다고" start a question of their own', () => {
+  it('"btw 네이버 클라우드 사우디에서 뭐 한다고?" after a Nature Index count is Naver’s Saudi project, not its Nature Index rank', () => {
+    const [, , naver] = converse('Nature Index 2024에서 top10 안에 중국 대학 몇 개?', '미국은?', 'btw 네이버 클라우드 사우디에서 뭐 한다고?');
+    expect(naver!.answered).toBe(true);
+    expect(naver!.body).toMatch(/리벨리온/);
+  });
+});
