@@ -9,12 +9,19 @@ const THE_TWO = /둘|두\s*(?:개|곳|나라|회사|대학|기관)|양쪽|\bboth
 const COMPARES = /차이|격차|몇\s*배|더\s*(?:많|적|높|낮|크|작)|합치|합하|합쳐|\bdifference\b|\bgap\b|\btimes\b|\bmore\b|\bfewer\b|\bless\b|\bcombined\b|\btogether\b|\bvs\.?\b|\bversus\b/i;
 
 /** The last turn as the next question leans on it: with both entities when it speaks of two (below), and the turn before it. */
-export function lastTurnOf(text: string, turns: readonly UnderstoodTurn[]): UnderstoodTurn | undefined {
+export function lastTurnOf(text: string, all: readonly UnderstoodTurn[]): UnderstoodTurn | undefined {
+  // A turn that was understood as nothing ("just guess", an injection, "고마워") neither adds to the
+  // conversation nor ends it: "when was it founded then?" still speaks of Zhipu from before them.
+  const turns = all.some(understoodSomething) ? all.filter(understoodSomething) : all;
   const last = lastTurnWithPair(text, turns);
   const before = turns.at(-2);
   if (!last || !before) return last;
   const { before: _, ...earlier } = before;
   return { ...last, before: earlier };
+}
+
+function understoodSomething(turn: UnderstoodTurn): boolean {
+  return turn.entities.length + turn.attributes.length + turn.facts.length > 0;
 }
 
 /** The last turn, holding both entities when the question speaks of two and the two turns before ask the same. */

@@ -622,3 +622,10 @@ describe('"btw" and "뭐 한다고" start a question of their own', () => {
     expect(naver!.body).toMatch(/리벨리온/);
   });
 });
+
+describe('turns understood as nothing', () => {
+  it('"just guess" and "give me the exact number" neither add to nor end the conversation: "when was it founded then?" is Zhipu', () => {
+    const turns = converse("What's Zhipu AI valued at?", 'no, give me the exact number', 'just guess, a ballpark is fine', 'ok, when was it founded then?');
+    expect(turns.at(-1)!.body).toMatch(/Zhipu AI was founded in 2019/);
+  });
+});
