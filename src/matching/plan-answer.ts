@@ -291,6 +291,14 @@ function joinEntitiesWithAttributes(plan: Plan): MatchResult {
         return abstain(deps, scored, 'no-exact-figure', { entity, attribute: joined.attributes[0]!, givenFor: [], said }, understood(joined.entities, joined.attributes), followUp);
       }
     }
+    // "지푸AI에 알리바바가 얼마 투자했냐": the sum found is another company's (Moonshot's, which Alibaba
+    // invested in), and the company asked about has none: refused for it, not answered with Moonshot's.
+    const valued = joined.facts.flatMap((i) => deps.facts[i]!.values.map((v) => v.entity));
+    const kindOfEntity = (e: string) => deps.entityById.get(e)?.kind;
+    const lacking = covered.filter((e) => !joined.entities.includes(e) && valued.some((v) => kindOfEntity(v) === kindOfEntity(e)));
+    if (specific.includes('amount') && valued.length > 0 && !valued.some((v) => covered.includes(v)) && lacking.length > 0) {
+      return abstain(deps, scored, 'not-given', { entity: lacking[0]!, attribute: joined.attributes[0]!, givenFor: [] }, understood(lacking, joined.attributes), followUp);
+    }
     // A part asked about a like entity that the article lacks ("중국이랑 일본 각각") is said, not dropped.
     const kinds = new Set(joined.entities.map((e) => deps.entityById.get(e)?.kind));
     const missing: Missing[] = [...covered.filter((e) => !joined.entities.includes(e)), ...asked.uncovered]

@@ -272,3 +272,12 @@ describe('the date of a named figure', () => {
     expect(core.ask({ text: '2024년 기준 중국 데이터센터 몇 개?' }).body.split('\n')[0]).toMatch(/449개소/);
   });
 });
+
+describe('a sum asked of one company, found only for another', () => {
+  it('"지푸AI에 알리바바가 얼마 투자했냐" is refused for Zhipu, not answered with the $1bn Moonshot raised from Alibaba', () => {
+    const a = core.ask({ text: '지푸AI에 알리바바가 얼마 투자했냐' });
+    expect(a.answered).toBe(false);
+    expect(a.body).toMatch(/지푸 AI의 투자 유치 금액이 나오지 않아요/);
+    expect(core.ask({ text: 'how much did Alibaba invest in Moonshot?' }).body).toMatch(/\$1 billion/);
+  });
+});
