@@ -206,6 +206,10 @@ function compute(index: ValueIndex, measure: Measure, aggregate: Aggregate | 'ch
       const parts = named.length > 0 ? named : [];
       if (parts.length === 0) return undefined;
       const value = parts.reduce((a, v) => a + v.value, 0);
+      if (ask.kinds.rest && whole) {
+        const expr = `${parts.map((v) => v.value).join(' + ')} = ${value}`;
+        return { computation: { key: 'rest-of-total', vars: { ...base, entities: parts.map((v) => v.entity).join(','), value, total, rest: total - value, expr, whole: whole.entity } }, facts: facts([...parts, whole]) };
+      }
       const pct = Math.round((value / total) * 1000) / 10;
       const expr = `${parts.map((v) => v.value).join(' + ')} ÷ ${total}`;
       return {

@@ -122,7 +122,8 @@ function preparePlan(deps: PlanDeps, frame: Frame, asked: Asked, scored: () => S
     attributes,
     focus,
     covered: focus.filter((e) => deps.index.covers(e)),
-    named: unique([...focus, ...asked.compared]),
+    // Every name for a computation ("미국·중국·독일·영국 4개국"), though only MAX_PARTS are answered apart.
+    named: unique([...asked.focus, ...asked.compared]),
     strength,
     // The coverage score only breaks ties between candidate facts: computed the first time one is needed.
     rank: lazyRank(scored, ownExample),

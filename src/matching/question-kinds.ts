@@ -34,6 +34,8 @@ export interface QuestionKinds {
   inTime: 'earliest' | 'latest' | undefined;
   /** The kind of thing a superlative or n-th place picks ("1위 대학", "which country"), when the question says. */
   picks?: 'university' | 'country' | 'company';
+  /** "4개국 몫을 빼면 나머지는?", "the rest of the world": the whole less the named. */
+  rest?: boolean;
 }
 
 // "얼마 만에", "얼마 뒤", "얼마나 걸렸어": how long after, a time; "얼마" there asks no sum.
@@ -80,6 +82,7 @@ const LEAST = /(?:가장|제일|젤)\s*(?:적|낮|작|못|덜|뒤|하위)|최소
 const SUM = /합치면|합하면|더하면|합계|총합|합산|합친|모두\s*(?:더|합)|다\s*합|총\s*몇|\badd(?:ed)? up\b|\bcombined\b|\bin total\b|\bsum\b|\baltogether\b|\b(?:added|taken) together\b|\b(?:take|have|hold|get|make|account for) together\b|\btogether,? (?:they|do|have|hold|make|account)\b|\btotal of\b/;
 const SHARE = /비중|비율|퍼센트|%|프로(?:야|는|나|쯤|지)?\b|점유|몫|차지하는|\bshare\b|\bpercent(?:age)?\b|\bproportion\b|\bfraction\b|\bwhat part of\b/;
 const YEAR_TO_YEAR = /\b(?:19|20)\d{2}\s*(?:년\s*)?(?:vs\.?|versus|대비|→|->|to|에서)\s*(?:19|20)\d{2}\b/;
+const REST = /나머지|빼면|빼고|제외하면|제외한|\bthe rest\b|\brest of the world\b|\bexcluding\b|\bother countries\b/;
 const AVERAGE = /평균|\baverage\b|\bmean\b/;
 const DIFFERENCE = /차이|격차|보다\s*(?:몇|얼마|더)|더\s*(?:많|적|높|낮)|덜|몇\s*(?:개|곳|군데)?\s*(?:더\s*)?(?:많|적)|\bmore than\b|\bfewer than\b|\bless than\b|\bdifference\b|\bgap\b|\bhow many more\b|\bhow much more\b|\bhow many fewer\b|\bhow much (?:bigger|larger|smaller|cheaper)\b|\bthan\b|\boutnumber|\bexceed|\bahead of\b|\bbehind\b|\bby how (?:many|much)\b|\bapart\b|\bvs\.?(?=\s)|\bversus\b/;
 const RATIO = /몇\s*배|배나|배\s*(?:많|더|적|차이)|\btimes\b|\bfold\b|\bratio\b|\bmultiple\b|\bhow many x\b|\bx (?:as (?:many|much)|more)\b/;
@@ -129,6 +132,12 @@ export function readKinds(text: string): QuestionKinds {
     aggregates.add('most');
   }
   if (SHARE.test(text)) aggregates.add('share');
+  // "4개국 몫을 빼면 나머지 국가들의 합계는?": the whole less the named, worked out where the share is.
+  const rest = REST.test(text) && (aggregates.has('share') || aggregates.has('sum'));
+  if (rest) {
+    aggregates.delete('sum');
+    aggregates.add('share');
+  }
   if (AVERAGE.test(text)) aggregates.add('average');
   // "2020 vs 2024", "2016년 대비 2024년": one thing's change between two years, not two things compared.
   const yearToYear = YEAR_TO_YEAR.test(text);
@@ -148,6 +157,7 @@ export function readKinds(text: string): QuestionKinds {
     source: SOURCE.test(text),
     asOf: AS_OF.test(text),
     ...(ordinal !== undefined ? { ordinal } : {}),
+    ...(rest ? { rest } : {}),
     ordinals,
     ofChange: asks.has('change') ? (up && !down ? 'up' : down && !up ? 'down' : 'any') : undefined,
     plan: PLAN.test(text),

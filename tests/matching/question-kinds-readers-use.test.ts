@@ -298,3 +298,14 @@ describe('a count that grew between two years', () => {
     expect(a.body.split('\n')[0]).toMatch(/1개에서 8개로 7개 늘었어요/);
   });
 });
+
+describe('the rest of a whole', () => {
+  it('"1만1800개소에서 4개국 몫을 빼면 나머지 국가들의 합계는?" is the world total less all four named: 4935', () => {
+    const a = core.ask({ text: '전 세계 1만1800개소에서 미국·중국·독일·영국 4개국 몫을 빼면 나머지 국가들의 데이터센터 합계는 몇 개소인가요?' });
+    expect(a.body.split('\n')[0]).toMatch(/11800 − 6865 = 4935/);
+  });
+
+  it('a sum of four named countries counts all four (only three are answered apart)', () => {
+    expect(core.ask({ text: '미국, 중국, 독일, 영국 데이터센터 합치면?' }).body).toMatch(/5381 \+ 449 \+ 521 \+ 514 = 6865/);
+  });
+});
