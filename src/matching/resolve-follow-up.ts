@@ -230,8 +230,9 @@ export function resolveAsked(deps: ResolveDeps, frame: Frame, text: string, last
   }
 
   // "아니 그거 말고 네이처 인덱스 2024 순위 말한 거" after Peking University's AI paper rank: the name of a
-  // ranking said as a correction is the attribute asked of the same thing, not the ranking itself.
-  if (CORRECTION.test(text) && last.entities.length > 0 && focus.length > 0) {
+  // ranking said as a correction, or in a follow-up ("그럼 네이처인덱스 2016년엔 몇 위였어?"), is the
+  // attribute asked of the same thing, not the ranking itself.
+  if ((CORRECTION.test(text) || frame.followUpShape) && last.entities.length > 0 && focus.length > 0) {
     const spans = frame.attributes.filter((a) => frame.entities.some((e) => e.from === a.from && e.to === a.to && focus.includes(e.id)));
     const onlyRankingNames = focus.every((id) => frame.entities.some((e) => e.id === id && spans.some((a) => a.from === e.from && a.to === e.to)));
     if (spans.length > 0 && onlyRankingNames && !last.entities.some((e) => focus.includes(e))) {

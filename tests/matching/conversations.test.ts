@@ -609,6 +609,12 @@ describe('a ranking named as a correction, and an interjection before "그럼"',
     expect(corrected!.body).toMatch(/베이징대의 .*네이처 인덱스 순위가 나오지 않아요/);
   });
 
+  it('"그럼 네이처인덱스 2016년엔 몇 위였어?" after SJTU’s 2024 place asks SJTU’s 2016 place (not given), not the index’s summary', () => {
+    const [, then] = converse('네이처 인덱스에서 상하이교통대 2024년은?', '그럼 네이처인덱스 2016년엔 몇 위였어?');
+    expect(then!.answered).toBe(false);
+    expect(then!.body).toMatch(/상하이교통대의 2016년 네이처 인덱스 순위가 나오지 않아요/);
+  });
+
   it('"ㅇㅋ 그럼 AI 논문 순위 2020년 건?" keeps the university talked about', () => {
     const [, , again] = converse('베이징대 AI 쪽 순위 몇 위야?', '2016년엔?', 'ㅇㅋ 그럼 AI 논문 순위 2020년 건?');
     expect(again!.body).toMatch(/17위/);
