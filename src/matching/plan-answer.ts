@@ -69,13 +69,25 @@ export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: (
   return planned && !asked.aboutLast ? whyAsked(plan, asOfAsked(plan, planned)) : planned;
 }
 
+/** Attributes that are themselves a reason (what drives the start-ups): "why" is answered by them. */
+const REASON_ATTRIBUTES = new Set(['startup-growth']);
+
 // "딥시크 발표가 왜 트럼프 계획에 찬물을 끼얹었다는 거야?": why, of a fact named in the question.
 const WHY_OF_A_FACT = /(?:^|\s)왜(?:\s|$)|이유(?:는|가|를|도)?(?:\s|$)|\bwhy\b|\bhow come\b|\bfor what reason\b/;
 
-/** A reason asked of what the question names: the reason the article gives (the fact's `because`), where it gives one. */
-function whyAsked({ deps, frame }: Plan, planned: MatchResult): MatchResult {
+// A question that opens with why ("why is Alibaba investing in all those startups?") asks nothing else.
+const OPENS_WITH_WHY = /^(?:(?:so|and|ok|근데|그럼|그런데)\s+)?(?:왜|why|how come)\b/;
+
+/**
+ * A reason asked of what the question names: the reason the article gives (the fact's `because`), where
+ * it gives one. A question that only asks why, of a fact with no reason and that gives none itself (the
+ * start-ups' growth drivers are a reason), is refused as a bare "why?" is: the fact alone answers another question.
+ */
+function whyAsked({ deps, frame, asked, scored, followUp }: Plan, planned: MatchResult): MatchResult {
   if (planned.kind !== 'answer' || planned.computations.length > 0 || !WHY_OF_A_FACT.test(frame.cleaned)) return planned;
   const reasons = unique(planned.facts.flatMap((f) => f.because ?? [])).map((id) => deps.factIndexById.get(id)).filter((i): i is number => i !== undefined);
+  const givesAReason = (planned.understood?.attributes ?? []).some((a) => REASON_ATTRIBUTES.has(a));
+  if (reasons.length === 0 && OPENS_WITH_WHY.test(frame.cleaned) && !givesAReason) return abstain(deps, scored, 'asks-why', { givenFor: [] }, understood(asked.focus, asked.attributes), followUp);
   if (reasons.length === 0) return planned;
   return { ...planned, facts: [...planned.facts, ...reasons.map((i) => deps.facts[i]!)], computations: [{ key: 'because', vars: {} }] };
 }

@@ -285,6 +285,13 @@ describe('two things asked with one verb, joined by "과,"', () => {
 });
 
 describe('why, asked of a fact the question names', () => {
+  it('"Why did Tencent invest in Moonshot?" (no reason in the article) is refused as a bare why is; "왜 중국 AI 스타트업이 많이 생겨?" is answered by the growth drivers', () => {
+    const tencent = core.ask({ text: 'Why did Tencent invest in Moonshot?' });
+    expect(tencent.answered).toBe(false);
+    expect(tencent.body).toMatch(/can't answer why/);
+    expect(core.ask({ text: '왜 중국 AI 스타트업이 많이 생겨?' }).body).toMatch(/자금/);
+  });
+
   it('"딥시크 발표가 왜 트럼프 계획에 찬물 끼얹었다는 거임?" gives the reason the article gives: the $5.6M cost against GPT-4’s', () => {
     const a = core.ask({ text: '딥시크 발표가 왜 트럼프 계획에 찬물 끼얹었다는 거임?' });
     expect(a.body).toMatch(/찬물/);
