@@ -375,6 +375,8 @@ function attributeByKind({ deps, frame, asked, covered, rank, scored, followUp }
   const byKind = attributesByKind(deps, covered, asked.kinds.asks);
   const viaKind = join(deps, covered, byKind, rank, asked.lastFacts, figureCheck(deps, frame, asked));
   if (viaKind.facts.length > 0 && viaKind.attributes.length <= 2) return answer(deps, viaKind.facts, understood(viaKind.entities, viaKind.attributes), [], followUp);
+  // "2016년에 하버드 몇위였음?": the kind picks the ranking, and the article gives Harvard's 2024 place only.
+  if (viaKind.facts.length === 0 && viaKind.lacking) return abstain(deps, scored, 'not-given', viaKind.lacking, understood(covered, byKind.slice(0, 1)), followUp);
   return undefined;
 }
 

@@ -171,6 +171,12 @@ describe('a sum asked of something the article gives without one', () => {
     expect(a.facts.map((f) => f.id)).toEqual(['china-2017-ai-plan']);
   });
 
+  it('"2016년에 하버드 몇위였음?" (the ranking picked by the kind) is refused for 2016, not answered with the chart’s summary', () => {
+    const a = core.ask({ text: '2016년에 하버드 몇위였음?' });
+    expect(a.answered).toBe(false);
+    expect(a.body).toMatch(/하버드대의 2016년 네이처 인덱스 순위가 나오지 않아요/);
+  });
+
   it('a year past a series the article gives is refused, even the article’s own year; a single "as of" figure is not', () => {
     const ko = core.ask({ text: '카이스트 2025년 네이처 인덱스 순위는?' });
     expect(ko.answered).toBe(false);
