@@ -46,6 +46,8 @@ export interface Computed {
   more?: Computation[];
   /** The facts whose values were used: they are cited, and their chart shows the answer. */
   facts: number[];
+  /** For a place no one holds ("5위는?"): the places the article does name, nearest first. */
+  near?: Array<{ entity: string; value: number }>;
 }
 
 interface Ask {
@@ -176,7 +178,7 @@ function compute(index: ValueIndex, measure: Measure, aggregate: Aggregate | 'ch
           if (places.length === 1 && places[0] !== 1 && !all.some((v) => v.value === places[0])) {
             const place = places[0]!;
             const near = [...pool].sort((a, b) => Math.abs(a.value - place) - Math.abs(b.value - place) || a.value - b.value).slice(0, NEAR_PLACES).sort((a, b) => a.value - b.value);
-            return { computation: { key: 'nth-not-given', vars: { ...base, n: place, near: near.map((v) => `${v.entity}:${v.value}`).join(',') } }, facts: [] };
+            return { computation: { key: 'nth-not-given', vars: { ...base, n: place } }, facts: [], near: near.map((v) => ({ entity: v.entity, value: v.value })) };
           }
           // "1위 대학은?" where the article names no 1st of that kind: what it gives, saying so.
           if (!picks || !ask.kindOf || places.length !== 1 || places[0] !== 1) return undefined;

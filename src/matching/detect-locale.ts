@@ -24,6 +24,8 @@ export function detectLocale(text: string, hint?: Locale): Locale {
 const OPENS_IN_ENGLISH = /^(?:how|what|what's|whats|who|who's|when|where|which|why|is|are|was|were|does|do|did|can|could|tell me)\b/;
 
 function englishSentence(text: string): boolean {
+  // Most Korean questions open in Hangul: no need to split them into words.
+  if (!/^[^a-z\uac00-\ud7a3]*[a-z]/i.test(text)) return false;
   const plain = text.toLowerCase().replace(/https?:\/\/\S+|\]\([^)]*\)|[[\]()*_~`>#|]/g, ' ').trim();
   const words = plain.split(/[^a-z\uac00-\ud7a3']+/).filter(Boolean);
   const english = words.filter((w) => /^[a-z']+$/.test(w));

@@ -3,7 +3,7 @@
 // article does not give ("기사에는 미니맥스의 창업자가 나오지 않아요") and who it does give it for.
 import type { Attribute, Entity } from '../facts/schema.ts';
 import { statedAsOf, type KnownFact } from '../facts/knowledge.ts';
-import { computeAggregate, type ValueIndex } from './aggregate.ts';
+import { computeAggregate, type Computed, type ValueIndex } from './aggregate.ts';
 import type { FactIndex } from './fact-index.ts';
 import type { Frame } from './frame.ts';
 import type { Computation, MatchResult, Missing, Understood } from './match-result.ts';
@@ -69,6 +69,11 @@ export function planAnswer(deps: PlanDeps, frame: Frame, asked: Asked, scored: (
   return planned && !asked.aboutLast ? whyAsked(plan, asOfAsked(plan, planned)) : planned;
 }
 
+/** The facts the article gives as the reason for these (their `because`), as fact indexes. */
+function reasonsFor(deps: PlanDeps, facts: readonly KnownFact[]): number[] {
+  return unique(facts.flatMap((f) => f.because ?? [])).map((id) => deps.factIndexById.get(id)).filter((i): i is number => i !== undefined);
+}
+
 /** Attributes that are themselves a reason (what drives the start-ups): "why" is answered by them. */
 const REASON_ATTRIBUTES = new Set(['startup-growth']);
 
@@ -85,7 +90,7 @@ const OPENS_WITH_WHY = /^(?:(?:so|and|ok|근데|그럼|그런데)\s+)?(?:왜|why
  */
 function whyAsked({ deps, frame, asked, scored, followUp }: Plan, planned: MatchResult): MatchResult {
   if (planned.kind !== 'answer' || planned.computations.length > 0 || !WHY_OF_A_FACT.test(frame.cleaned)) return planned;
-  const reasons = unique(planned.facts.flatMap((f) => f.because ?? [])).map((id) => deps.factIndexById.get(id)).filter((i): i is number => i !== undefined);
+  const reasons = reasonsFor(deps, planned.facts);
   const givesAReason = (planned.understood?.attributes ?? []).some((a) => REASON_ATTRIBUTES.has(a));
   if (reasons.length === 0 && OPENS_WITH_WHY.test(frame.cleaned) && !givesAReason) return abstain(deps, scored, 'asks-why', { givenFor: [] }, understood(asked.focus, asked.attributes), followUp);
   if (reasons.length === 0) return planned;
@@ -153,7 +158,7 @@ function aboutTheLastAnswer({ deps, asked, scored, followUp }: Plan): MatchResul
   if (facts.length === 0) return undefined;
   if (asked.asksWhy) {
     // The reason the article itself gives (the facts' `because`), else an honest refusal: never a guess.
-    const reasons = unique(facts.flatMap((i) => deps.facts[i]!.because ?? [])).map((id) => deps.factIndexById.get(id)).filter((i): i is number => i !== undefined);
+    const reasons = reasonsFor(deps, facts.map((i) => deps.facts[i]!));
     if (reasons.length === 0) return abstain(deps, scored, 'asks-why', { givenFor: [] }, understood(asked.focus, asked.attributes), followUp);
     return { ...answer(deps, reasons, understood(asked.focus, asked.attributes), [], followUp), computations: [{ key: 'because', vars: {} }] };
   }
@@ -185,14 +190,14 @@ const AMONG_THE_NAMED = /(?:기사에|기사에서|여기|위에)\s*(?:나온|�
 /** One step of arithmetic over one measure: the most, the n-th, a sum, a share, a ratio, a rank change. */
 function computeOverFigures({ deps, frame, asked, attributes, named, scored, followUp }: Plan): MatchResult | undefined {
   if (asked.kinds.aggregates.size === 0 && asked.kinds.ofChange === undefined) return undefined;
-  let placeNotGiven: { attribute: string; vars: Record<string, string | number> } | undefined;
+  let placeNotGiven: { attribute: string; computed: Computed } | undefined;
   for (const attribute of attributes.length > 0 ? attributes : attributesWithMeasures(deps, named)) {
     const computed = computeAggregate(deps.values, { attribute, kinds: asked.kinds, named, compared: asked.compared, countryOf: (e) => deps.entityById.get(e)?.country, kindOf: (e) => deps.entityById.get(e)?.kind });
     if (!computed) continue;
     // "5위는?" where the article names no one in that place: refused, unless another attribute answers.
     if (computed.computation.key === 'nth-not-given') {
       // Only of a ranking asked about: not of every ranking the names asked about appear in.
-      if (attributes.length > 0) placeNotGiven ??= { attribute, vars: computed.computation.vars };
+      if (attributes.length > 0) placeNotGiven ??= { attribute, computed };
       continue;
     }
     const found = computed.computation.vars.entity;
@@ -213,8 +218,8 @@ function computeOverFigures({ deps, frame, asked, attributes, named, scored, fol
     };
   }
   if (placeNotGiven) {
-    const { measure, n, near } = placeNotGiven.vars as { measure: string; n: number; near: string };
-    const places = near.split(',').filter(Boolean).map((x) => ({ entity: x.split(':')[0]!, value: Number(x.split(':')[1]) }));
+    const { measure, n } = placeNotGiven.computed.computation.vars as { measure: string; n: number };
+    const places = placeNotGiven.computed.near ?? [];
     return abstain(deps, scored, 'place-not-given', { attribute: placeNotGiven.attribute, measure, place: n, givenFor: places.map((p) => p.entity), places }, understood([], [placeNotGiven.attribute], 'nth-rank'), followUp);
   }
   return undefined;
