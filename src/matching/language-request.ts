@@ -3,7 +3,8 @@
 import type { Locale } from '../types.ts';
 
 const TO_ENGLISH = /영어로|영문으로|\bin english\b|\benglish (?:please|pls|plz)\b|\b(?:to|into) english\b/i;
-const TO_KOREAN = /한국어로|한글로|우리말로|\bin korean\b|\bkorean (?:please|pls|plz)\b|\b(?:to|into) korean\b/i;
+// "in Korean won" is the currency, not the language.
+const TO_KOREAN = /한국어로|한글로|우리말로|\b(?:in|to|into) korean\b(?!\s*(?:won|currency|money|terms))|\bkorean (?:please|pls|plz)\b/i;
 
 // What is left of a bare request once the language is taken out: words of asking again, and politeness.
 const REQUEST_FILLER =

@@ -635,3 +635,11 @@ describe('turns understood as nothing', () => {
     expect(turns.at(-1)!.body).toMatch(/Zhipu AI was founded in 2019/);
   });
 });
+
+describe('"in Korean won" is a currency, not a language', () => {
+  it('"What is Moonshot AI\'s valuation in Korean won?" is answered in English, with the won figure', () => {
+    const a = core.ask({ text: "What is Moonshot AI's valuation in Korean won?" });
+    expect(a.locale).toBe('en');
+    expect(a.body).toMatch(/510 billion won/);
+  });
+});
